@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using NopSegments.Data.Tracking;
+using NopSegments.Tracking;
+using NopSegments.Web.Hosting;
+using NopSegments.Web.Tracking;
+
+namespace NopSegments.Web.Admin;
+
+/// <summary>The module's admin pages, behind the host's admin authorization.</summary>
+internal static class AdminEndpoints
+{
+    private static readonly string[] KnownEvents = [.. EventCatalog.Events.Keys.Order(StringComparer.Ordinal)];
+
+    public static void MapAdminPages(this IEndpointRouteBuilder endpoints, NopSegmentsOptions options)
+    {
+        var admin = endpoints.MapGroup(options.AdminPath).AddEndpointFilter<AdminOnlyFilter>().ExcludeFromDescription();
+        admin.MapGet("/events", EventsAsync);
+    }
+
+    private static async Task<Results<RazorComponentResult<EventsPage>, RazorComponentResult<NotInstalledPage>>> EventsAsync(
+        string? visitor, string? name, ModuleState state, EventQueue queue, EventStore store,
+        IOptions<NopSegmentsOptions> options, CancellationToken cancellationToken)
+    {
+        var paths = options.Value;
+        if (!state.IsInstalled)
+            return new RazorComponentResult<NotInstalledPage>(new { paths.AdminPath, paths.AssetsPath });
+
+        // The admin expects to see what they just did in the store, so pending events are written first.
+        await queue.FlushAsync(TimeSpan.FromSeconds(5), cancellationToken);
+        var events = await store.RecentAsync(new EventFilter(visitor?.Trim(), name?.Trim()), cancellationToken);
+        return new RazorComponentResult<EventsPage>(new
+        {
+            Events = events,
+            EventNames = KnownEvents,
+            Visitor = visitor,
+            Name = name,
+            paths.AdminPath,
+            paths.AssetsPath,
+        });
+    }
+}

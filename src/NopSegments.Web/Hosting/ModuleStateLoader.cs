@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Hosting;
+using NopSegments.Data.Lifecycle;
+
+namespace NopSegments.Web.Hosting;
+
+/// <summary>Reads the install state once before the host takes requests.</summary>
+internal sealed class ModuleStateLoader(ModuleLifecycle lifecycle, ModuleState state) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken) =>
+        state.Set(await lifecycle.IsInstalledAsync(cancellationToken));
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,19 @@
+using NopSegments.Data;
+
+namespace NopSegments.Web.Hosting;
+
+/// <summary>How a host configures the module.</summary>
+public sealed class NopSegmentsOptions
+{
+    /// <summary>The database holding the module's tables: the shop's own.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Connection string for <see cref="Provider"/>.</summary>
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>Where the module's admin pages live.</summary>
+    public string AdminPath { get; set; } = "/admin/nopsegments";
+
+    /// <summary>Where the module serves its browser assets.</summary>
+    public string AssetsPath { get; set; } = "/nopsegments/assets";
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+using NopSegments.Data.Lifecycle;
+
+namespace NopSegments.Web.Hosting;
+
+/// <summary>The module as a host's plugin admin sees it: its manifest, install state, and lifecycle.</summary>
+public sealed class NopSegmentsPlugin
+{
+    private readonly ModuleLifecycle lifecycle;
+    private readonly ModuleState state;
+    private readonly NopSegmentsOptions options;
+
+    internal NopSegmentsPlugin(ModuleLifecycle lifecycle, ModuleState state, IOptions<NopSegmentsOptions> options)
+    {
+        this.lifecycle = lifecycle;
+        this.state = state;
+        this.options = options.Value;
+    }
+
+    /// <summary>The manifest.</summary>
+    public PluginDescriptor Descriptor { get; } = PluginDescriptor.Load();
+
+    /// <summary>True while the module is installed; cheap enough for every request.</summary>
+    public bool IsInstalled => state.IsInstalled;
+
+    /// <summary>The admin pages to show in the host's menu while installed.</summary>
+    public IReadOnlyList<AdminMenuItem> AdminMenu =>
+        IsInstalled ? [new AdminMenuItem("Store events", $"{options.AdminPath}/events")] : [];
+
+    /// <summary>Creates the module's tables and default settings; harmless when already installed.</summary>
+    public async Task InstallAsync(CancellationToken cancellationToken = default)
+    {
+        await lifecycle.InstallAsync(cancellationToken);
+        state.Set(true);
+    }
+
+    /// <summary>Removes every table, index and setting the module added.</summary>
+    public async Task UninstallAsync(CancellationToken cancellationToken = default)
+    {
+        state.Set(false);
+        await lifecycle.UninstallAsync(cancellationToken);
+    }
+}

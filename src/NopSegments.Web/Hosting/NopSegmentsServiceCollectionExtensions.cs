@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NopSegments.Data;
+using NopSegments.Data.Lifecycle;
+using NopSegments.Data.Tracking;
+using NopSegments.Tracking;
+using NopSegments.Web.Admin;
+using NopSegments.Web.Tracking;
+using NopSegments.Web.Visitors;
+
+namespace NopSegments.Web.Hosting;
+
+/// <summary>The module's registration; the host also registers its adapters for the host contract.</summary>
+public static class NopSegmentsServiceCollectionExtensions
+{
+    /// <summary>Adds the module. The host must register the host contract's interfaces.</summary>
+    public static IServiceCollection AddNopSegments(this IServiceCollection services, Action<NopSegmentsOptions> configure)
+    {
+        services.AddOptions<NopSegmentsOptions>().Configure(configure)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "NopSegments needs a connection string");
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddDataProtection();
+        services.AddRazorComponents();
+
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<NopSegmentsOptions>>().Value;
+            return new SegmentsDbContextFactory(o.Provider, o.ConnectionString);
+        });
+        services.AddSingleton<ModuleLifecycle>();
+        services.AddSingleton<ModuleState>();
+        services.AddSingleton<NopSegmentsPlugin>();
+        services.AddHostedService<ModuleStateLoader>();
+
+        services.AddSingleton<EventStore>();
+        services.AddSingleton<EventQueue>();
+        services.AddSingleton<ISegmentsTracker>(sp => sp.GetRequiredService<EventQueue>());
+        services.AddHostedService<EventWriter>();
+
+        services.AddScoped<ICurrentVisitor, VisitorCookies>();
+        services.AddScoped<AdminOnlyFilter>();
+        return services;
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NopSegments.Data.Tracking;
+using NopSegments.Tracking;
+
+namespace NopSegments.Web.Tracking;
+
+/// <summary>Drains the event queue in batches; on shutdown it writes what is left before stopping.</summary>
+internal sealed class EventWriter(EventQueue queue, EventStore store, ILogger<EventWriter> logger) : BackgroundService
+{
+    private const int BatchSize = 500;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<StoreEvent>(BatchSize);
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+                await WriteAvailableAsync(batch, CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: fall through and drain.
+        }
+        await WriteAvailableAsync(batch, CancellationToken.None);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        queue.Complete();
+        await base.StopAsync(cancellationToken);
+    }
+
+    private async Task WriteAvailableAsync(List<StoreEvent> batch, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            batch.Clear();
+            while (batch.Count < BatchSize && queue.Reader.TryRead(out var e))
+                batch.Add(e);
+            if (batch.Count == 0)
+                return;
+            try
+            {
+                await store.AppendAsync(batch, cancellationToken);
+            }
+#pragma warning disable CA1031 // A failed batch must not stop the writer; the storefront never sees it.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                logger.LogError(ex, "Could not store {Count} store events", batch.Count);
+            }
+            finally
+            {
+                queue.MarkWritten(batch.Count);
+            }
+        }
+    }
+}
