@@ -31,7 +31,8 @@ public static class NopSegmentsServiceCollectionExtensions
         });
         services.AddSingleton<ModuleLifecycle>();
         services.AddSingleton<ModuleState>();
-        services.AddSingleton<NopSegmentsPlugin>();
+        services.AddSingleton(sp => new NopSegmentsPlugin(
+            sp.GetRequiredService<ModuleLifecycle>(), sp.GetRequiredService<ModuleState>(), sp.GetRequiredService<IOptions<NopSegmentsOptions>>()));
         services.AddHostedService<ModuleStateLoader>();
 
         services.AddSingleton<EventStore>();

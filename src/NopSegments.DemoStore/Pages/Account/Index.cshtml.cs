@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NopSegments.DemoStore.Customers;
+using NopSegments.DemoStore.Orders;
+using NopSegments.DemoStore.Segments;
+using NopSegments.DemoStore.Storage;
+using NopSegments.Tracking;
+
+namespace NopSegments.DemoStore.Pages.Account;
+
+[Authorize]
+internal sealed class AccountModel(StoreDbContext db, Shopper shopper, StoreEvents events) : PageModel
+{
+    public Customer Customer { get; private set; } = null!;
+    public IReadOnlyList<Order> Orders { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is null)
+            return RedirectToPage("/Login");
+        Orders = await db.Orders.AsNoTracking().Where(o => o.CustomerId == Customer.Id)
+            .OrderByDescending(o => o.PlacedAt).Take(50).ToListAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConsentAsync(bool acceptsMarketing, CancellationToken ct)
+    {
+        var customer = await LoadAsync(ct);
+        if (customer is null)
+            return RedirectToPage("/Login");
+        if (customer.AcceptsMarketing != acceptsMarketing)
+        {
+            customer.AcceptsMarketing = acceptsMarketing;
+            await db.SaveChangesAsync(ct);
+            events.Publish(acceptsMarketing ? EventNames.Subscribed : EventNames.Unsubscribed);
+        }
+        TempData["Message"] = acceptsMarketing ? "You will hear about offers and news." : "You will not receive marketing emails.";
+        return RedirectToPage();
+    }
+
+    private async Task<Customer?> LoadAsync(CancellationToken ct)
+    {
+        var customer = shopper.CustomerId is { } id ? await db.Customers.FirstOrDefaultAsync(c => c.Id == id, ct) : null;
+        if (customer is not null)
+            Customer = customer;
+        return customer;
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using NopSegments.DemoStore.Cart;
+using NopSegments.DemoStore.Customers;
+using NopSegments.DemoStore.Orders;
+using NopSegments.DemoStore.Seeding;
+using NopSegments.DemoStore.Segments;
+using NopSegments.DemoStore.Storage;
+using NopSegments.Hosting;
+using NopSegments.Web.Hosting;
+
+namespace NopSegments.DemoStore;
+
+internal static class StoreServices
+{
+    public static void AddDemoStore(this WebApplicationBuilder builder)
+    {
+        var database = StoreDatabase.FromConfiguration(builder.Configuration, builder.Environment);
+        var services = builder.Services;
+        services.AddSingleton(database);
+        services.AddDbContext<StoreDbContext>(database.Configure);
+        services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddDataProtection()
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.LoginPath = "/login";
+            o.AccessDeniedPath = "/login";
+            o.Cookie.Name = "store.auth";
+        });
+        services.AddAuthorizationBuilder().AddPolicy("Admin", p => p.RequireRole(Customer.AdministratorsRole));
+        services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Admin", "Admin"));
+
+        services.AddScoped<IPasswordHasher<Customer>, PasswordHasher<Customer>>();
+        services.AddScoped<StoreSeeder>();
+        services.AddScoped<Shopper>();
+        services.AddScoped<CustomerAccounts>();
+        services.AddScoped<CartService>();
+        services.AddScoped<CheckoutService>();
+        services.AddScoped<StoreEvents>();
+
+        // The host contract, answered from the store's own data.
+        services.AddScoped<IStoreContext, DemoStoreContext>();
+        services.AddScoped<ICustomerDirectory, StoreCustomerDirectory>();
+        services.AddScoped<IProductCatalog, StoreProductCatalog>();
+        services.AddScoped<ICartReader, StoreCartReader>();
+        services.AddScoped<IDiscountIssuer, StoreDiscountIssuer>();
+        services.AddScoped<IEmailSender, QueuedEmailSender>();
+        services.AddSingleton<IAdminAuthorization, StoreAdminAuthorization>();
+
+        services.AddNopSegments(o =>
+        {
+            o.Provider = database.Provider;
+            o.ConnectionString = database.ConnectionString;
+        });
+    }
+
+    public static async Task SeedDemoStoreAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StoreDbContext>();
+        await scope.ServiceProvider.GetRequiredService<StoreSeeder>().SeedAsync(db, app.Lifetime.ApplicationStopping);
+    }
+}
