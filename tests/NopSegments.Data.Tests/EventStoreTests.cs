@@ -1,0 +1,57 @@
+using NopSegments.Data.Lifecycle;
+using NopSegments.Data.Tracking;
+using NopSegments.Testing;
+using NopSegments.Tracking;
+
+namespace NopSegments.Data.Tests;
+
+public sealed class EventStoreTests
+{
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
+
+    private static readonly DateTimeOffset Noon = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task Events_are_read_back_newest_first_with_their_properties(DatabaseProvider provider)
+    {
+        TestDatabase.SkipUnlessAvailable(provider);
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var store = await InstalledStoreAsync(provider, db);
+
+        await store.AppendAsync(
+        [
+            new StoreEvent("product_viewed", "v1", Noon) { SessionId = "s1", Properties = new Dictionary<string, object?> { ["sku"] = "85123A", ["price"] = 2.55m } },
+            new StoreEvent("order_placed", "v1", Noon.AddMinutes(5)) { CustomerId = "17850", Properties = new Dictionary<string, object?> { ["order_id"] = "W1", ["value"] = 15.3m } },
+            new StoreEvent("searched", "v2", Noon.AddMinutes(1)) { Properties = new Dictionary<string, object?> { ["query"] = "lantern" } },
+        ]);
+
+        var v1 = await store.RecentAsync(new EventFilter("v1", null));
+        Assert.Equal(["order_placed", "product_viewed"], v1.Select(e => e.Name));
+        Assert.Equal("17850", v1[0].CustomerId);
+        Assert.Equal(Noon.AddMinutes(5).UtcDateTime, v1[0].OccurredAt);
+        Assert.Equal("""{"sku":"85123A","price":2.55}""", v1[1].Properties);
+        Assert.Single(await store.RecentAsync(new EventFilter(null, "searched")));
+        Assert.Equal(["v1"], (await store.RecentAsync(new EventFilter("17850", null))).Select(e => e.VisitorId));
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task A_retried_event_is_stored_once(DatabaseProvider provider)
+    {
+        TestDatabase.SkipUnlessAvailable(provider);
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var store = await InstalledStoreAsync(provider, db);
+        var e = new StoreEvent("logged_in", "v1", Noon);
+
+        await store.AppendAsync([e, e]);
+        await store.AppendAsync([e]);
+
+        Assert.Single(await store.RecentAsync(new EventFilter("v1", null)));
+    }
+
+    private static async Task<EventStore> InstalledStoreAsync(DatabaseProvider provider, TestDatabase db)
+    {
+        var contexts = new SegmentsDbContextFactory(provider, db.ConnectionString);
+        await new ModuleLifecycle(contexts).InstallAsync();
+        return new EventStore(contexts, TimeProvider.System);
+    }
+}
