@@ -51,7 +51,8 @@ internal sealed class StoreSeeder(
 
     private void AddDemoAccounts(SeedPlan plan)
     {
-        var shopper = plan.Customers.FirstOrDefault();
+        // The demo shopper is the customer of the retailer's first invoice, so they have a real history.
+        var shopper = plan.Orders.Count == 0 ? null : plan.Customers.First(c => c.Id == plan.Orders[0].CustomerId);
         if (shopper is not null)
         {
             shopper.Email = DemoAccounts.ShopperEmail;

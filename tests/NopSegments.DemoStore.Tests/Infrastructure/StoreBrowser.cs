@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+
+namespace NopSegments.DemoStore.Tests.Infrastructure;
+
+/// <summary>
+/// A shopper's HTTP session against the store: its own cookie jar, forms posted with the
+/// antiforgery token of the page they are on, redirects followed.
+/// </summary>
+public sealed partial class StoreBrowser
+{
+    private readonly StoreFactory factory;
+    private readonly HttpClient client;
+    private static readonly Uri Base = new("http://localhost/");
+
+    internal StoreBrowser(StoreFactory factory)
+    {
+        this.factory = factory;
+        client = factory.CreateDefaultClient(Base, new RedirectHandler(), new CookieContainerHandler(Cookies));
+    }
+
+    public CookieContainer Cookies { get; } = new();
+
+    public string? VisitorId =>
+        Cookies.GetCookies(Base)["nopsegments.vid"] is { } cookie ? factory.UnprotectVisitorCookie(cookie.Value) : null;
+
+    public async Task<Page> GetAsync(string url)
+    {
+        using var response = await client.GetAsync(url);
+        return new Page(response.StatusCode, response.RequestMessage!.RequestUri!.AbsolutePath, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Opens <paramref name="pageUrl"/> and submits a form on it to <paramref name="action"/>.</summary>
+    public async Task<Page> SubmitAsync(string pageUrl, string action, params (string Name, string Value)[] fields)
+    {
+        var page = await GetAsync(pageUrl);
+        var token = TokenPattern().Match(page.Html);
+        if (!token.Success)
+            throw new InvalidOperationException($"{pageUrl} has no form with an antiforgery token");
+        var form = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
+            .Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
+        using var content = new FormUrlEncodedContent(form);
+        using var response = await client.PostAsync(action, content);
+        return new Page(response.StatusCode, response.RequestMessage!.RequestUri!.AbsolutePath, await response.Content.ReadAsStringAsync());
+    }
+
+    public Task<Page> LogInAsync(string email, string password) =>
+        SubmitAsync("/login", "/login", ("Email", email), ("Password", password));
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
+
+public sealed record Page(HttpStatusCode Status, string Path, string Html)
+{
+    public string Text => WebUtility.HtmlDecode(Regex.Replace(Html, "<[^>]+>", " "));
+
+    public bool Shows(string text) => Regex.Replace(Text, @"\s+", " ").Contains(text, StringComparison.Ordinal);
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NopSegments.Data;
+using NopSegments.Data.Tracking;
+using NopSegments.Testing;
+using NopSegments.Web.Hosting;
+using NopSegments.Web.Tracking;
+
+namespace NopSegments.DemoStore.Tests.Infrastructure;
+
+/// <summary>
+/// The real demo store on a real database of its own, seeded from the first rows of the real
+/// retailer's file (enough for a catalog and a few hundred orders).
+/// </summary>
+public sealed class StoreFactory : WebApplicationFactory<Program>
+{
+    public const int SeedRows = 20_000;
+
+    private StoreFactory(TestDatabase database) => Database = database;
+
+    internal TestDatabase Database { get; }
+
+    public static async Task<StoreFactory> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool install = true)
+    {
+        var factory = new StoreFactory(await TestDatabase.CreateAsync(provider));
+        if (install)
+            await factory.Plugin.InstallAsync();
+        return factory;
+    }
+
+    public NopSegmentsPlugin Plugin => Services.GetRequiredService<NopSegmentsPlugin>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Provider", Database.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres");
+        builder.UseSetting("Connection", Database.ConnectionString);
+        builder.UseSetting("Seed:MaxRows", SeedRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public StoreBrowser NewBrowser() => new(this);
+
+    /// <summary>What the module stored, after the queue has been written out.</summary>
+    internal async Task<IReadOnlyList<EventRecord>> EventsAsync(string? visitorOrCustomer = null, string? name = null)
+    {
+        await Services.GetRequiredService<EventQueue>().FlushAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
+        return await Services.GetRequiredService<EventStore>().RecentAsync(new EventFilter(visitorOrCustomer, name, 1000));
+    }
+
+    internal string? UnprotectVisitorCookie(string value)
+    {
+        try
+        {
+            return Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("NopSegments.Visitor.v1").Unprotect(value);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
