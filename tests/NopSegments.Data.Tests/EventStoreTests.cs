@@ -22,7 +22,7 @@ public sealed class EventStoreTests
         [
             new StoreEvent("product_viewed", "v1", Noon) { SessionId = "s1", Properties = new Dictionary<string, object?> { ["sku"] = "85123A", ["price"] = 2.55m } },
             new StoreEvent("order_placed", "v1", Noon.AddMinutes(5)) { CustomerId = "17850", Properties = new Dictionary<string, object?> { ["order_id"] = "W1", ["value"] = 15.3m } },
-            new StoreEvent("searched", "v2", Noon.AddMinutes(1)) { Properties = new Dictionary<string, object?> { ["query"] = "lantern" } },
+            new StoreEvent("searched", "v2", Noon.AddMinutes(1)) { Properties = new Dictionary<string, object?> { ["query"] = "pots & pans" } },
         ]);
 
         var v1 = await store.RecentAsync(new EventFilter("v1", null));
@@ -30,6 +30,7 @@ public sealed class EventStoreTests
         Assert.Equal("17850", v1[0].CustomerId);
         Assert.Equal(Noon.AddMinutes(5).UtcDateTime, v1[0].OccurredAt);
         Assert.Equal("""{"sku":"85123A","price":2.55}""", v1[1].Properties);
+        Assert.Equal("""{"query":"pots & pans"}""", (await store.RecentAsync(new EventFilter("v2", null)))[0].Properties);
         Assert.Single(await store.RecentAsync(new EventFilter(null, "searched")));
         Assert.Equal(["v1"], (await store.RecentAsync(new EventFilter("17850", null))).Select(e => e.VisitorId));
     }

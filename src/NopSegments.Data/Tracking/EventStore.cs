@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NopSegments.Tracking;
@@ -10,6 +11,9 @@ namespace NopSegments.Data.Tracking;
 /// </summary>
 internal sealed class EventStore(SegmentsDbContextFactory contexts, TimeProvider clock)
 {
+    // Stored JSON is data, never written into HTML unencoded, so "&" can stay "&".
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public async Task<int> AppendAsync(IReadOnlyList<StoreEvent> events, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.Create();
@@ -28,7 +32,7 @@ internal sealed class EventStore(SegmentsDbContextFactory contexts, TimeProvider
                 SessionId = e.SessionId,
                 OccurredAt = e.OccurredAt.UtcDateTime,
                 RecordedAt = now,
-                Properties = JsonSerializer.Serialize(e.Properties),
+                Properties = JsonSerializer.Serialize(e.Properties, Json),
             });
         }
         return await db.SaveChangesAsync(cancellationToken);

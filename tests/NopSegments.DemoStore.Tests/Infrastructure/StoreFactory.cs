@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NopSegments.Data;
@@ -22,9 +25,15 @@ public sealed class StoreFactory : WebApplicationFactory<Program>
 
     internal TestDatabase Database { get; }
 
-    public static async Task<StoreFactory> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool install = true)
+    public static async Task<StoreFactory> CreateAsync(
+        DatabaseProvider provider = DatabaseProvider.Sqlite, bool install = true, bool kestrel = false)
     {
         var factory = new StoreFactory(await TestDatabase.CreateAsync(provider));
+        if (kestrel)
+        {
+            factory.UseKestrel(0);
+            factory.StartServer();
+        }
         if (install)
             await factory.Plugin.InstallAsync();
         return factory;
@@ -41,6 +50,9 @@ public sealed class StoreFactory : WebApplicationFactory<Program>
     }
 
     public StoreBrowser NewBrowser() => new(this);
+
+    /// <summary>The real socket address, when started with Kestrel.</summary>
+    public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
 
     /// <summary>What the module stored, after the queue has been written out.</summary>
     internal async Task<IReadOnlyList<EventRecord>> EventsAsync(string? visitorOrCustomer = null, string? name = null)

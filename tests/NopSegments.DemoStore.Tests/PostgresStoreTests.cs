@@ -1,0 +1,29 @@
+using NopSegments.Data;
+using NopSegments.DemoStore.Seeding;
+using NopSegments.DemoStore.Tests.Infrastructure;
+using NopSegments.Testing;
+
+namespace NopSegments.DemoStore.Tests;
+
+/// <summary>The store and the module on the shop's own PostgreSQL database.</summary>
+public sealed class PostgresStoreTests
+{
+    [SkippableFact]
+    public async Task A_customer_order_on_postgres_lands_in_the_store_and_in_the_module()
+    {
+        TestDatabase.SkipUnlessAvailable(DatabaseProvider.PostgreSql);
+        await using var store = await StoreFactory.CreateAsync(DatabaseProvider.PostgreSql);
+        var shopper = store.NewBrowser();
+
+        await shopper.LogInAsync(DemoAccounts.ShopperEmail, DemoAccounts.ShopperPassword);
+        await shopper.SubmitAsync("/product/71053", "/cart?handler=add", ("sku", "71053"), ("quantity", "2"));
+        var confirmation = await shopper.SubmitAsync("/checkout", "/checkout",
+            ("Form.Email", DemoAccounts.ShopperEmail), ("Form.Name", "Sam Shopper"), ("Form.Country", "United Kingdom"));
+        var orderNumber = confirmation.Path["/order/".Length..];
+
+        Assert.True((await shopper.GetAsync("/account")).Shows(orderNumber), "new orders get ids after the seeded ones");
+        var events = await store.EventsAsync("17850");
+        Assert.Equal(["product_ordered", "order_placed", "checkout_started", "added_to_cart", "product_viewed", "logged_in"],
+            events.Select(e => e.Name));
+    }
+}
