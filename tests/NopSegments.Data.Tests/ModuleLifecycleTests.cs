@@ -58,11 +58,7 @@ public sealed class ModuleLifecycleTests
         var lifecycle = new ModuleLifecycle(contexts);
 
         await lifecycle.InstallAsync();
-        await using (var context = contexts.Create())
-        {
-            context.Settings.Single(s => s.Key == "tracking.consent_mode").Value = "after_consent";
-            await context.SaveChangesAsync();
-        }
+        await ChangeSettingAsync(contexts, "tracking.consent_mode", "after_consent");
         await lifecycle.UninstallAsync();
         await lifecycle.InstallAsync();
 
@@ -80,11 +76,7 @@ public sealed class ModuleLifecycleTests
         var lifecycle = new ModuleLifecycle(contexts);
 
         await lifecycle.InstallAsync();
-        await using (var context = contexts.Create())
-        {
-            context.Settings.Single(s => s.Key == "privacy.retention_days").Value = "90";
-            await context.SaveChangesAsync();
-        }
+        await ChangeSettingAsync(contexts, "privacy.retention_days", "90");
         var tables = await db.TablesAsync();
         await lifecycle.InstallAsync();
 
@@ -105,5 +97,12 @@ public sealed class ModuleLifecycleTests
         await new ModuleLifecycle(new SegmentsDbContextFactory(provider, db.ConnectionString)).UninstallAsync();
 
         Assert.Equal(before, await db.TablesAsync());
+    }
+
+    private static async Task ChangeSettingAsync(SegmentsDbContextFactory contexts, string key, string value)
+    {
+        await using var context = contexts.Create();
+        (await context.Settings.SingleAsync(s => s.Key == key)).Value = value;
+        await context.SaveChangesAsync();
     }
 }

@@ -37,7 +37,16 @@ public sealed class NopSegmentsPlugin
     /// <summary>Removes every table, index and setting the module added.</summary>
     public async Task UninstallAsync(CancellationToken cancellationToken = default)
     {
+        // Stop tracking first so no new event races the dropped tables.
         state.Set(false);
-        await lifecycle.UninstallAsync(cancellationToken);
+        try
+        {
+            await lifecycle.UninstallAsync(cancellationToken);
+        }
+        catch
+        {
+            state.Set(await lifecycle.IsInstalledAsync(CancellationToken.None));
+            throw;
+        }
     }
 }
