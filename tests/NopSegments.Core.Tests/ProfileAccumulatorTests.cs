@@ -111,4 +111,34 @@ public sealed class ProfileAccumulatorTests
         Assert.Equal(1 - Math.Exp(-1), fresh, 3);
         Assert.Equal(1 - Math.Exp(-0.5), twoWeeks, 3);
     }
+
+    [Fact]
+    public void A_fold_stored_as_json_and_resumed_equals_a_fold_in_one_go()
+    {
+        StoreEvent[] events =
+        [
+            E("page_viewed", 0, "s1", ("source", "email"), ("device", "mobile")),
+            E("added_to_cart", 1, "s1", ("sku", "A"), ("price", 2m), ("quantity", 2), ("category", "Bags")),
+            E("order_placed", 2, "s1", ("order_id", "9"), ("value", 4m), ("country", "Norway")),
+            E("product_viewed", 60 * 24 * 3, "s2", ("sku", "B"), ("category", "bags"), ("source", "direct")),
+            E("added_to_cart", 60 * 24 * 3 + 1, "s2", ("sku", "B"), ("price", 5m)),
+        ];
+        var now = T0.AddDays(10);
+
+        var whole = new ProfileAccumulator();
+        foreach (var e in events)
+            whole.Apply(e);
+        var first = new ProfileAccumulator();
+        foreach (var e in events[..3])
+            first.Apply(e);
+        var json = System.Text.Json.JsonSerializer.Serialize(first.State);
+        var resumed = new ProfileAccumulator(System.Text.Json.JsonSerializer.Deserialize<ProfileState>(json));
+        foreach (var e in events[3..])
+            resumed.Apply(e);
+
+        var (a, b) = (whole.ToAttributes(now), resumed.ToAttributes(now));
+        Assert.Equal(a with { Interests = null! }, b with { Interests = null! });
+        Assert.Equal(a.Interests.Single(), b.Interests.Single());
+        Assert.Equal((1, 5m, "direct"), (b.CartItemsCount, b.CartValue, b.LastSource));
+    }
 }

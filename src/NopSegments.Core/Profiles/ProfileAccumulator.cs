@@ -4,91 +4,97 @@ namespace NopSegments.Profiles;
 
 /// <summary>
 /// Folds one profile's events, in time order (ties in recorded order), into its attributes. Feed it only
-/// the events at or before the evaluation instant: that is what makes an as-of profile exact.
+/// the events at or before the evaluation instant: that is what makes an as-of profile exact. The
+/// state can be stored and folding resumed later with more events.
 /// </summary>
-public sealed class ProfileAccumulator
+public sealed class ProfileAccumulator(ProfileState? state = null)
 {
-    private readonly HashSet<string> sessions = new(StringComparer.Ordinal);
-    private readonly CartContents cart = new();
-    private readonly Dictionary<string, (double Score, DateTimeOffset At)> interests = new(StringComparer.OrdinalIgnoreCase);
-    private int orders, refunds, discountOrders, pageViews;
-    private decimal orderValue, refundValue;
-    private DateTimeOffset? firstOrder, lastOrder, firstSeen, lastSeen, lastCartAdd, countryAt;
-    private string? customerId, firstSource, lastSource, device, country, countryOrderId;
+    /// <summary>The fold so far.</summary>
+    public ProfileState State { get; } = state ?? new ProfileState();
 
     /// <summary>Takes the next event of the profile.</summary>
     public void Apply(StoreEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        firstSeen ??= e.OccurredAt;
-        lastSeen = e.OccurredAt;
-        customerId = e.CustomerId ?? customerId;
-        if (e.SessionId is { } session && sessions.Add(session))
+        var s = State;
+        s.FirstSeen ??= e.OccurredAt;
+        s.LastSeen = e.OccurredAt;
+        s.CustomerId = e.CustomerId ?? s.CustomerId;
+        if (e.SessionId is { } session && s.Sessions.Add(session))
         {
             // A session's channel is what its first event says; the first and latest sessions' count.
-            lastSource = e.Text("source");
-            if (sessions.Count == 1)
-                firstSource = lastSource;
+            s.LastSource = e.Text("source");
+            if (s.Sessions.Count == 1)
+                s.FirstSource = s.LastSource;
         }
-        device = e.Text("device") ?? device;
+        s.Device = e.Text("device") ?? s.Device;
         TakeCountry(e);
         TakeInterest(e);
 
         switch (e.Name)
         {
             case EventNames.OrderPlaced:
-                orders++;
-                orderValue += e.Number("value") ?? 0;
-                firstOrder ??= e.OccurredAt;
-                lastOrder = e.OccurredAt;
+                s.Orders++;
+                s.OrderValue += e.Number("value") ?? 0;
+                s.FirstOrder ??= e.OccurredAt;
+                s.LastOrder = e.OccurredAt;
                 if (!string.IsNullOrEmpty(e.Text("discount_code")))
-                    discountOrders++;
-                cart.Clear();
+                    s.DiscountOrders++;
+                s.Cart.Clear();
                 break;
             case EventNames.OrderRefunded:
-                refunds++;
-                refundValue += e.Number("value") ?? 0;
+                s.Refunds++;
+                s.RefundValue += e.Number("value") ?? 0;
                 break;
             case EventNames.PageViewed or EventNames.ProductViewed or EventNames.CategoryViewed:
-                pageViews++;
+                s.PageViews++;
                 break;
             case EventNames.AddedToCart when e.Text("sku") is { } sku:
-                cart.Add(sku, Quantity(e), e.Number("price"));
-                lastCartAdd = e.OccurredAt;
+                var line = s.Cart.GetValueOrDefault(sku);
+                s.Cart[sku] = new CartLineState((line?.Quantity ?? 0) + Quantity(e), e.Number("price") ?? line?.Price ?? 0);
+                s.LastCartAdd = e.OccurredAt;
                 break;
-            case EventNames.RemovedFromCart when e.Text("sku") is { } sku:
-                cart.Remove(sku, Quantity(e));
+            case EventNames.RemovedFromCart when e.Text("sku") is { } sku && s.Cart.TryGetValue(sku, out var held):
+                // Removing more than is there empties the line; it never goes negative.
+                if (held.Quantity <= Quantity(e))
+                    s.Cart.Remove(sku);
+                else
+                    s.Cart[sku] = held with { Quantity = held.Quantity - Quantity(e) };
                 break;
         }
     }
 
     /// <summary>The attributes at <paramref name="now"/>, which must not be before the last applied event.</summary>
-    public ProfileAttributes ToAttributes(DateTimeOffset now) => new()
+    public ProfileAttributes ToAttributes(DateTimeOffset now)
     {
-        CustomerId = customerId,
-        OrdersCount = orders,
-        TotalSpent = orderValue - refundValue,
-        AverageOrderValue = orders == 0 ? null : orderValue / orders,
-        FirstOrderAt = firstOrder,
-        LastOrderAt = lastOrder,
-        RefundsCount = refunds,
-        DiscountOrdersCount = discountOrders,
-        DiscountOrdersShare = orders == 0 ? null : (decimal)discountOrders / orders,
-        SessionsCount = sessions.Count,
-        PageViewsCount = pageViews,
-        FirstSeenAt = firstSeen,
-        LastSeenAt = lastSeen,
-        FirstSource = firstSource,
-        LastSource = lastSource,
-        Device = device,
-        Country = country,
-        CartItemsCount = cart.ItemCount,
-        CartValue = cart.Value,
-        LastAddedToCartAt = lastCartAdd,
-        Interests = interests.ToDictionary(
-            i => i.Key, i => CategoryInterest.FromScore(CategoryInterest.Decay(i.Value.Score, i.Value.At, now)),
-            StringComparer.OrdinalIgnoreCase),
-    };
+        var s = State;
+        return new ProfileAttributes
+        {
+            CustomerId = s.CustomerId,
+            OrdersCount = s.Orders,
+            TotalSpent = s.OrderValue - s.RefundValue,
+            AverageOrderValue = s.Orders == 0 ? null : s.OrderValue / s.Orders,
+            FirstOrderAt = s.FirstOrder,
+            LastOrderAt = s.LastOrder,
+            RefundsCount = s.Refunds,
+            DiscountOrdersCount = s.DiscountOrders,
+            DiscountOrdersShare = s.Orders == 0 ? null : (decimal)s.DiscountOrders / s.Orders,
+            SessionsCount = s.Sessions.Count,
+            PageViewsCount = s.PageViews,
+            FirstSeenAt = s.FirstSeen,
+            LastSeenAt = s.LastSeen,
+            FirstSource = s.FirstSource,
+            LastSource = s.LastSource,
+            Device = s.Device,
+            Country = s.Country,
+            CartItemsCount = s.Cart.Values.Sum(l => l.Quantity),
+            CartValue = s.Cart.Values.Sum(l => l.Quantity * l.Price),
+            LastAddedToCartAt = s.LastCartAdd,
+            Interests = s.Interests.ToDictionary(
+                i => i.Key, i => CategoryInterest.FromScore(CategoryInterest.Decay(i.Value.Score, i.Value.At, now)),
+                StringComparer.OrdinalIgnoreCase),
+        };
+    }
 
     private static int Quantity(StoreEvent e) => (int)Math.Max(0, e.Number("quantity") ?? 1);
 
@@ -97,20 +103,22 @@ public sealed class ProfileAccumulator
     {
         if (e.Text("country") is not { Length: > 0 } value)
             return;
+        var s = State;
         var orderId = e.Text("order_id");
-        if (countryAt == e.OccurredAt && orderId is not null && countryOrderId is not null && OrderIds.Compare(orderId, countryOrderId) < 0)
+        if (s.CountryAt == e.OccurredAt && orderId is not null && s.CountryOrderId is not null && OrderIds.Compare(orderId, s.CountryOrderId) < 0)
             return;
-        country = value;
-        countryAt = e.OccurredAt;
-        countryOrderId = orderId;
+        (s.Country, s.CountryAt, s.CountryOrderId) = (value, e.OccurredAt, orderId);
     }
 
     private void TakeInterest(StoreEvent e)
     {
         var weight = CategoryInterest.Weight(e.Name);
-        if (weight == 0 || e.Text("category") is not { Length: > 0 } category)
+        if (weight == 0 || e.Text("category") is not { Length: > 0 } name)
             return;
-        var (score, at) = interests.GetValueOrDefault(category, (0, e.OccurredAt));
-        interests[category] = (CategoryInterest.Decay(score, at, e.OccurredAt) + weight, e.OccurredAt);
+        // Keys are lower-cased here, not by a comparer: a comparer does not survive the JSON round trip.
+        var category = name.ToLowerInvariant();
+        var held = State.Interests.GetValueOrDefault(category);
+        var carried = held is null ? 0 : CategoryInterest.Decay(held.Score, held.At, e.OccurredAt);
+        State.Interests[category] = new InterestState(carried + weight, e.OccurredAt);
     }
 }
