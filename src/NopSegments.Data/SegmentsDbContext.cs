@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NopSegments.Data.Profiles;
 using NopSegments.Data.Settings;
 using NopSegments.Data.Tracking;
 
@@ -15,6 +16,9 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
     public DbSet<ModuleSetting> Settings => Set<ModuleSetting>();
+    public DbSet<StoredProfile> Profiles => Set<StoredProfile>();
+    public DbSet<StoredIdentity> Identities => Set<StoredIdentity>();
+    public DbSet<ProfileMerge> ProfileMerges => Set<ProfileMerge>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -34,6 +38,27 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
             e.HasIndex(x => x.EventId).IsUnique().HasDatabaseName("ix_nopsegments_events_event_id");
             e.HasIndex(x => x.OccurredAt).HasDatabaseName("ix_nopsegments_events_occurred_at");
             e.HasIndex(x => new { x.VisitorId, x.OccurredAt }).HasDatabaseName("ix_nopsegments_events_visitor");
+            e.HasIndex(x => new { x.ProfileId, x.OccurredAt, x.Id }).HasDatabaseName("ix_nopsegments_events_profile");
+            e.HasIndex(x => new { x.Name, x.OccurredAt }).HasDatabaseName("ix_nopsegments_events_name");
+        });
+        modelBuilder.Entity<StoredProfile>(e =>
+        {
+            e.ToTable(TablePrefix + "profiles");
+            e.HasIndex(x => x.CustomerId).IsUnique().HasDatabaseName("ix_nopsegments_profiles_customer");
+            e.HasIndex(x => x.LastSeenAt).HasDatabaseName("ix_nopsegments_profiles_last_seen");
+        });
+        modelBuilder.Entity<StoredIdentity>(e =>
+        {
+            e.ToTable(TablePrefix + "identities");
+            e.HasKey(x => x.VisitorId);
+            e.Property(x => x.VisitorId).HasMaxLength(64);
+            e.HasIndex(x => x.ProfileId).HasDatabaseName("ix_nopsegments_identities_profile");
+        });
+        modelBuilder.Entity<ProfileMerge>(e =>
+        {
+            e.ToTable(TablePrefix + "profile_merges");
+            e.Property(x => x.VisitorId).HasMaxLength(64);
+            e.Property(x => x.CustomerId).HasMaxLength(64);
         });
         modelBuilder.Entity<ModuleSetting>(e =>
         {
@@ -42,5 +67,16 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.Key).HasColumnName("key").HasMaxLength(128);
             e.Property(x => x.Value).HasColumnName("value").HasMaxLength(4000);
         });
+        UseSnakeCaseColumns(modelBuilder);
     }
+
+    /// <summary>Hand-written SQL on the hot path reads these names, so every column is snake_case.</summary>
+    private static void UseSnakeCaseColumns(ModelBuilder modelBuilder)
+    {
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
+            property.SetColumnName(SnakeCase(property.Name));
+    }
+
+    private static string SnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

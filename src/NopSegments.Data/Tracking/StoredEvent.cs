@@ -7,6 +7,7 @@ internal sealed class StoredEvent
     public Guid EventId { get; set; }
     public required string Name { get; set; }
     public required string VisitorId { get; set; }
+    public long? ProfileId { get; set; }
     public string? CustomerId { get; set; }
     public string? SessionId { get; set; }
     public DateTime OccurredAt { get; set; }

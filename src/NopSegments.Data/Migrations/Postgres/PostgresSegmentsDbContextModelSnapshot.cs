@@ -22,6 +22,193 @@ namespace NopSegments.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("NopSegments.Data.Profiles.ProfileMerge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("FromProfileId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("from_profile_id");
+
+                    b.Property<long>("IntoProfileId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("into_profile_id");
+
+                    b.Property<DateTime>("MergedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("merged_at");
+
+                    b.Property<string>("VisitorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("visitor_id");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("nopsegments_profile_merges", (string)null);
+                });
+
+            modelBuilder.Entity("NopSegments.Data.Profiles.StoredIdentity", b =>
+                {
+                    b.Property<string>("VisitorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("visitor_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ProfileId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("profile_id");
+
+                    b.HasKey("VisitorId");
+
+                    b.HasIndex("ProfileId")
+                        .HasDatabaseName("ix_nopsegments_identities_profile");
+
+                    b.ToTable("nopsegments_identities", (string)null);
+                });
+
+            modelBuilder.Entity("NopSegments.Data.Profiles.StoredProfile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("AverageOrderValue")
+                        .HasColumnType("double precision")
+                        .HasColumnName("average_order_value");
+
+                    b.Property<int>("CartItemsCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("cart_items_count");
+
+                    b.Property<double>("CartValue")
+                        .HasColumnType("double precision")
+                        .HasColumnName("cart_value");
+
+                    b.Property<string>("Country")
+                        .HasColumnType("text")
+                        .HasColumnName("country");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerId")
+                        .HasColumnType("text")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Device")
+                        .HasColumnType("text")
+                        .HasColumnName("device");
+
+                    b.Property<int>("DiscountOrdersCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("discount_orders_count");
+
+                    b.Property<double?>("DiscountOrdersShare")
+                        .HasColumnType("double precision")
+                        .HasColumnName("discount_orders_share");
+
+                    b.Property<DateTime?>("FirstOrderAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_order_at");
+
+                    b.Property<DateTime?>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen_at");
+
+                    b.Property<string>("FirstSource")
+                        .HasColumnType("text")
+                        .HasColumnName("first_source");
+
+                    b.Property<DateTime?>("LastAddedToCartAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_added_to_cart_at");
+
+                    b.Property<DateTime?>("LastOrderAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_order_at");
+
+                    b.Property<DateTime?>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<string>("LastSource")
+                        .HasColumnType("text")
+                        .HasColumnName("last_source");
+
+                    b.Property<int>("OrdersCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("orders_count");
+
+                    b.Property<int>("PageViewsCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("page_views_count");
+
+                    b.Property<int>("RefundsCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("refunds_count");
+
+                    b.Property<int?>("RfmFrequency")
+                        .HasColumnType("integer")
+                        .HasColumnName("rfm_frequency");
+
+                    b.Property<int?>("RfmMonetary")
+                        .HasColumnType("integer")
+                        .HasColumnName("rfm_monetary");
+
+                    b.Property<int?>("RfmRecency")
+                        .HasColumnType("integer")
+                        .HasColumnName("rfm_recency");
+
+                    b.Property<int>("SessionsCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("sessions_count");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("state");
+
+                    b.Property<double>("TotalSpent")
+                        .HasColumnType("double precision")
+                        .HasColumnName("total_spent");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_nopsegments_profiles_customer");
+
+                    b.HasIndex("LastSeenAt")
+                        .HasDatabaseName("ix_nopsegments_profiles_last_seen");
+
+                    b.ToTable("nopsegments_profiles", (string)null);
+                });
+
             modelBuilder.Entity("NopSegments.Data.Settings.ModuleSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -68,6 +255,10 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
 
+                    b.Property<long?>("ProfileId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("profile_id");
+
                     b.Property<string>("Properties")
                         .IsRequired()
                         .HasColumnType("text")
@@ -97,8 +288,14 @@ namespace NopSegments.Data.Migrations.Postgres
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_nopsegments_events_occurred_at");
 
+                    b.HasIndex("Name", "OccurredAt")
+                        .HasDatabaseName("ix_nopsegments_events_name");
+
                     b.HasIndex("VisitorId", "OccurredAt")
                         .HasDatabaseName("ix_nopsegments_events_visitor");
+
+                    b.HasIndex("ProfileId", "OccurredAt", "Id")
+                        .HasDatabaseName("ix_nopsegments_events_profile");
 
                     b.ToTable("nopsegments_events", (string)null);
                 });

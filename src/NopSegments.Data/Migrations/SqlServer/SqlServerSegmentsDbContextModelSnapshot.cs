@@ -22,6 +22,194 @@ namespace NopSegments.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("NopSegments.Data.Profiles.ProfileMerge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("FromProfileId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("from_profile_id");
+
+                    b.Property<long>("IntoProfileId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("into_profile_id");
+
+                    b.Property<DateTime>("MergedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("merged_at");
+
+                    b.Property<string>("VisitorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("visitor_id");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("nopsegments_profile_merges", (string)null);
+                });
+
+            modelBuilder.Entity("NopSegments.Data.Profiles.StoredIdentity", b =>
+                {
+                    b.Property<string>("VisitorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("visitor_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ProfileId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("profile_id");
+
+                    b.HasKey("VisitorId");
+
+                    b.HasIndex("ProfileId")
+                        .HasDatabaseName("ix_nopsegments_identities_profile");
+
+                    b.ToTable("nopsegments_identities", (string)null);
+                });
+
+            modelBuilder.Entity("NopSegments.Data.Profiles.StoredProfile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("AverageOrderValue")
+                        .HasColumnType("float")
+                        .HasColumnName("average_order_value");
+
+                    b.Property<int>("CartItemsCount")
+                        .HasColumnType("int")
+                        .HasColumnName("cart_items_count");
+
+                    b.Property<double>("CartValue")
+                        .HasColumnType("float")
+                        .HasColumnName("cart_value");
+
+                    b.Property<string>("Country")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("country");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerId")
+                        .HasColumnType("nvarchar(450)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Device")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("device");
+
+                    b.Property<int>("DiscountOrdersCount")
+                        .HasColumnType("int")
+                        .HasColumnName("discount_orders_count");
+
+                    b.Property<double?>("DiscountOrdersShare")
+                        .HasColumnType("float")
+                        .HasColumnName("discount_orders_share");
+
+                    b.Property<DateTime?>("FirstOrderAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("first_order_at");
+
+                    b.Property<DateTime?>("FirstSeenAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("first_seen_at");
+
+                    b.Property<string>("FirstSource")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("first_source");
+
+                    b.Property<DateTime?>("LastAddedToCartAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("last_added_to_cart_at");
+
+                    b.Property<DateTime?>("LastOrderAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("last_order_at");
+
+                    b.Property<DateTime?>("LastSeenAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<string>("LastSource")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("last_source");
+
+                    b.Property<int>("OrdersCount")
+                        .HasColumnType("int")
+                        .HasColumnName("orders_count");
+
+                    b.Property<int>("PageViewsCount")
+                        .HasColumnType("int")
+                        .HasColumnName("page_views_count");
+
+                    b.Property<int>("RefundsCount")
+                        .HasColumnType("int")
+                        .HasColumnName("refunds_count");
+
+                    b.Property<int?>("RfmFrequency")
+                        .HasColumnType("int")
+                        .HasColumnName("rfm_frequency");
+
+                    b.Property<int?>("RfmMonetary")
+                        .HasColumnType("int")
+                        .HasColumnName("rfm_monetary");
+
+                    b.Property<int?>("RfmRecency")
+                        .HasColumnType("int")
+                        .HasColumnName("rfm_recency");
+
+                    b.Property<int>("SessionsCount")
+                        .HasColumnType("int")
+                        .HasColumnName("sessions_count");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("state");
+
+                    b.Property<double>("TotalSpent")
+                        .HasColumnType("float")
+                        .HasColumnName("total_spent");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_nopsegments_profiles_customer")
+                        .HasFilter("[customer_id] IS NOT NULL");
+
+                    b.HasIndex("LastSeenAt")
+                        .HasDatabaseName("ix_nopsegments_profiles_last_seen");
+
+                    b.ToTable("nopsegments_profiles", (string)null);
+                });
+
             modelBuilder.Entity("NopSegments.Data.Settings.ModuleSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -68,6 +256,10 @@ namespace NopSegments.Data.Migrations.SqlServer
                         .HasColumnType("datetime2")
                         .HasColumnName("occurred_at");
 
+                    b.Property<long?>("ProfileId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("profile_id");
+
                     b.Property<string>("Properties")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)")
@@ -97,8 +289,14 @@ namespace NopSegments.Data.Migrations.SqlServer
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_nopsegments_events_occurred_at");
 
+                    b.HasIndex("Name", "OccurredAt")
+                        .HasDatabaseName("ix_nopsegments_events_name");
+
                     b.HasIndex("VisitorId", "OccurredAt")
                         .HasDatabaseName("ix_nopsegments_events_visitor");
+
+                    b.HasIndex("ProfileId", "OccurredAt", "Id")
+                        .HasDatabaseName("ix_nopsegments_events_profile");
 
                     b.ToTable("nopsegments_events", (string)null);
                 });

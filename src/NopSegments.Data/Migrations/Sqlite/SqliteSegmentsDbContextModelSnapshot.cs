@@ -17,6 +17,189 @@ namespace NopSegments.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "9.0.23");
 
+            modelBuilder.Entity("NopSegments.Data.Profiles.ProfileMerge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<long>("FromProfileId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_profile_id");
+
+                    b.Property<long>("IntoProfileId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("into_profile_id");
+
+                    b.Property<DateTime>("MergedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_at");
+
+                    b.Property<string>("VisitorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visitor_id");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("nopsegments_profile_merges", (string)null);
+                });
+
+            modelBuilder.Entity("NopSegments.Data.Profiles.StoredIdentity", b =>
+                {
+                    b.Property<string>("VisitorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visitor_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ProfileId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("profile_id");
+
+                    b.HasKey("VisitorId");
+
+                    b.HasIndex("ProfileId")
+                        .HasDatabaseName("ix_nopsegments_identities_profile");
+
+                    b.ToTable("nopsegments_identities", (string)null);
+                });
+
+            modelBuilder.Entity("NopSegments.Data.Profiles.StoredProfile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<double?>("AverageOrderValue")
+                        .HasColumnType("REAL")
+                        .HasColumnName("average_order_value");
+
+                    b.Property<int>("CartItemsCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cart_items_count");
+
+                    b.Property<double>("CartValue")
+                        .HasColumnType("REAL")
+                        .HasColumnName("cart_value");
+
+                    b.Property<string>("Country")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Device")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device");
+
+                    b.Property<int>("DiscountOrdersCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discount_orders_count");
+
+                    b.Property<double?>("DiscountOrdersShare")
+                        .HasColumnType("REAL")
+                        .HasColumnName("discount_orders_share");
+
+                    b.Property<DateTime?>("FirstOrderAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_order_at");
+
+                    b.Property<DateTime?>("FirstSeenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_seen_at");
+
+                    b.Property<string>("FirstSource")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_source");
+
+                    b.Property<DateTime?>("LastAddedToCartAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_added_to_cart_at");
+
+                    b.Property<DateTime?>("LastOrderAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_order_at");
+
+                    b.Property<DateTime?>("LastSeenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<string>("LastSource")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_source");
+
+                    b.Property<int>("OrdersCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("orders_count");
+
+                    b.Property<int>("PageViewsCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("page_views_count");
+
+                    b.Property<int>("RefundsCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refunds_count");
+
+                    b.Property<int?>("RfmFrequency")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rfm_frequency");
+
+                    b.Property<int?>("RfmMonetary")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rfm_monetary");
+
+                    b.Property<int?>("RfmRecency")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rfm_recency");
+
+                    b.Property<int>("SessionsCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sessions_count");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<double>("TotalSpent")
+                        .HasColumnType("REAL")
+                        .HasColumnName("total_spent");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_nopsegments_profiles_customer");
+
+                    b.HasIndex("LastSeenAt")
+                        .HasDatabaseName("ix_nopsegments_profiles_last_seen");
+
+                    b.ToTable("nopsegments_profiles", (string)null);
+                });
+
             modelBuilder.Entity("NopSegments.Data.Settings.ModuleSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -61,6 +244,10 @@ namespace NopSegments.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("occurred_at");
 
+                    b.Property<long?>("ProfileId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("profile_id");
+
                     b.Property<string>("Properties")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -90,8 +277,14 @@ namespace NopSegments.Data.Migrations.Sqlite
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_nopsegments_events_occurred_at");
 
+                    b.HasIndex("Name", "OccurredAt")
+                        .HasDatabaseName("ix_nopsegments_events_name");
+
                     b.HasIndex("VisitorId", "OccurredAt")
                         .HasDatabaseName("ix_nopsegments_events_visitor");
+
+                    b.HasIndex("ProfileId", "OccurredAt", "Id")
+                        .HasDatabaseName("ix_nopsegments_events_profile");
 
                     b.ToTable("nopsegments_events", (string)null);
                 });

@@ -1,0 +1,141 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace NopSegments.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Profiles : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "profile_id",
+                table: "nopsegments_events",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "nopsegments_identities",
+                columns: table => new
+                {
+                    visitor_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    profile_id = table.Column<long>(type: "bigint", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_identities", x => x.visitor_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nopsegments_profile_merges",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    from_profile_id = table.Column<long>(type: "bigint", nullable: false),
+                    into_profile_id = table.Column<long>(type: "bigint", nullable: false),
+                    visitor_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    customer_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    merged_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_profile_merges", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nopsegments_profiles",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    customer_id = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    state = table.Column<string>(type: "text", nullable: false),
+                    orders_count = table.Column<int>(type: "integer", nullable: false),
+                    total_spent = table.Column<double>(type: "double precision", nullable: false),
+                    average_order_value = table.Column<double>(type: "double precision", nullable: true),
+                    first_order_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_order_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    refunds_count = table.Column<int>(type: "integer", nullable: false),
+                    discount_orders_count = table.Column<int>(type: "integer", nullable: false),
+                    discount_orders_share = table.Column<double>(type: "double precision", nullable: true),
+                    sessions_count = table.Column<int>(type: "integer", nullable: false),
+                    page_views_count = table.Column<int>(type: "integer", nullable: false),
+                    first_seen_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_seen_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    first_source = table.Column<string>(type: "text", nullable: true),
+                    last_source = table.Column<string>(type: "text", nullable: true),
+                    device = table.Column<string>(type: "text", nullable: true),
+                    country = table.Column<string>(type: "text", nullable: true),
+                    cart_items_count = table.Column<int>(type: "integer", nullable: false),
+                    cart_value = table.Column<double>(type: "double precision", nullable: false),
+                    last_added_to_cart_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    rfm_recency = table.Column<int>(type: "integer", nullable: true),
+                    rfm_frequency = table.Column<int>(type: "integer", nullable: true),
+                    rfm_monetary = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_profiles", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_events_name",
+                table: "nopsegments_events",
+                columns: new[] { "name", "occurred_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_events_profile",
+                table: "nopsegments_events",
+                columns: new[] { "profile_id", "occurred_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_identities_profile",
+                table: "nopsegments_identities",
+                column: "profile_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_profiles_customer",
+                table: "nopsegments_profiles",
+                column: "customer_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_profiles_last_seen",
+                table: "nopsegments_profiles",
+                column: "last_seen_at");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "nopsegments_identities");
+
+            migrationBuilder.DropTable(
+                name: "nopsegments_profile_merges");
+
+            migrationBuilder.DropTable(
+                name: "nopsegments_profiles");
+
+            migrationBuilder.DropIndex(
+                name: "ix_nopsegments_events_name",
+                table: "nopsegments_events");
+
+            migrationBuilder.DropIndex(
+                name: "ix_nopsegments_events_profile",
+                table: "nopsegments_events");
+
+            migrationBuilder.DropColumn(
+                name: "profile_id",
+                table: "nopsegments_events");
+        }
+    }
+}
