@@ -1,0 +1,14 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NopSegments.Tracking;
+
+namespace NopSegments.Data.Ingestion;
+
+/// <summary>A store event ready for the events table: its profile resolved, properties as JSON.</summary>
+internal readonly record struct EventRow(StoreEvent Event, long ProfileId)
+{
+    // Stored JSON is data, never written into HTML unencoded, so "&" can stay "&".
+    public static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public string PropertiesJson => JsonSerializer.Serialize(Event.Properties, Json);
+}

@@ -1,0 +1,39 @@
+using System.Data.Common;
+
+namespace NopSegments.Data.Ingestion;
+
+/// <summary>
+/// The few statements whose fast form differs per database: bulk event inserts, list parameters, and
+/// batched profile updates. Everything else the writer sends is plain SQL both understand.
+/// </summary>
+internal abstract class SqlDialect
+{
+    public static SqlDialect For(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteDialect(),
+        DatabaseProvider.PostgreSql => new PostgresDialect(),
+        _ => throw new NotSupportedException(
+            $"Event ingestion runs on SQLite and PostgreSQL; {provider} is not supported yet."),
+    };
+
+    public abstract DbConnection Open(string connectionString);
+
+    /// <summary>A condition "<paramref name="column"/> is in the list bound to <paramref name="parameter"/>".</summary>
+    public abstract string InList(string column, string parameter);
+
+    public abstract DbParameter ListParameter(DbCommand command, string name, IReadOnlyCollection<long> values);
+
+    public abstract DbParameter ListParameter(DbCommand command, string name, IReadOnlyCollection<string> values);
+
+    /// <summary>Inserts the rows, skipping event ids already stored; returns the ids that were new.</summary>
+    public abstract Task<HashSet<Guid>> InsertEventsAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<EventRow> rows, DateTime recordedAt, CancellationToken ct);
+
+    /// <summary>Runs one prepared statement once per row of values.</summary>
+    public abstract Task ExecuteForEachAsync(
+        DbConnection connection, DbTransaction transaction, string sql, string[] parameters,
+        IEnumerable<object?[]> rows, CancellationToken ct);
+
+    /// <summary>How a Guid is stored: EF Core keeps it as upper-case text on SQLite, as uuid on PostgreSQL.</summary>
+    public abstract object EventId(Guid id);
+}

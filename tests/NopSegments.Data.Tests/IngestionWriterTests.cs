@@ -1,0 +1,150 @@
+using Microsoft.EntityFrameworkCore;
+using NopSegments.Data.Ingestion;
+using NopSegments.Data.Lifecycle;
+using NopSegments.Data.Profiles;
+using NopSegments.Testing;
+using NopSegments.Tracking;
+
+namespace NopSegments.Data.Tests;
+
+public sealed class IngestionWriterTests
+{
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
+
+    private static readonly DateTimeOffset T0 = new(2026, 11, 1, 10, 0, 0, TimeSpan.Zero);
+
+    private static StoreEvent E(string name, string visitor, double minutes, string? customer = null, params (string Key, object? Value)[] props) =>
+        new(name, visitor, T0.AddMinutes(minutes))
+        {
+            CustomerId = customer, SessionId = visitor + "-s", Properties = props.ToDictionary(p => p.Key, p => p.Value),
+        };
+
+    private static StoreEvent Order(string visitor, double minutes, string customer, string id, decimal value) =>
+        E("order_placed", visitor, minutes, customer, ("order_id", id), ("value", value), ("currency", "GBP"), ("country", "Norway"));
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task A_batch_is_stored_and_folded_into_each_profile(DatabaseProvider provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+
+        var result = await fixture.Writer.WriteAsync(
+        [
+            E("product_viewed", "v1", 0, null, ("sku", "A"), ("category", "Bags")),
+            E("added_to_cart", "v1", 1, null, ("sku", "A"), ("price", 4m), ("quantity", 2)),
+            Order("c9", 0, "9", "1001", 30m),
+            Order("c9", 60, "9", "1002", 10m),
+        ]);
+
+        Assert.Equal(new IngestionResult(4, 0, 2, 0), result);
+        var anonymous = await fixture.ProfileOfVisitorAsync("v1");
+        Assert.Equal((null, 1, 2, 8.0, 0), (anonymous.CustomerId, anonymous.PageViewsCount, anonymous.CartItemsCount, anonymous.CartValue, anonymous.OrdersCount));
+        var customer = await fixture.ProfileOfCustomerAsync("9");
+        Assert.Equal((2, 40.0, 20.0, "Norway"), (customer.OrdersCount, customer.TotalSpent, customer.AverageOrderValue, customer.Country));
+        Assert.Equal(T0.AddMinutes(60).UtcDateTime, customer.LastOrderAt);
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task A_retried_event_is_stored_and_counted_once(DatabaseProvider provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        var order = Order("c9", 0, "9", "1001", 30m);
+
+        await fixture.Writer.WriteAsync([order, order]);
+        var retry = await fixture.Writer.WriteAsync([order]);
+
+        Assert.Equal((0, 1), (retry.Stored, retry.Duplicates));
+        Assert.Equal((1, 30.0), ((await fixture.ProfileOfCustomerAsync("9")).OrdersCount, (await fixture.ProfileOfCustomerAsync("9")).TotalSpent));
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task A_first_login_makes_the_anonymous_profile_the_customers(DatabaseProvider provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        await fixture.Writer.WriteAsync([E("product_viewed", "v1", 0, null, ("sku", "A"))]);
+        var anonymous = await fixture.ProfileOfVisitorAsync("v1");
+
+        await fixture.Writer.WriteAsync([E("signed_up", "v1", 5, "42")]);
+
+        var customer = await fixture.ProfileOfCustomerAsync("42");
+        Assert.Equal(anonymous.Id, customer.Id);
+        Assert.Equal(1, customer.PageViewsCount);
+        Assert.Equal(1, await fixture.CountAsync<StoredProfile>());
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task Logging_in_on_a_second_device_merges_its_history_without_doubling(DatabaseProvider provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        await fixture.Writer.WriteAsync([E("logged_in", "laptop", 0, "42"), Order("laptop", 1, "42", "1", 50m)]);
+        await fixture.Writer.WriteAsync(
+        [
+            E("product_viewed", "phone", 10, null, ("sku", "B"), ("category", "Candles")),
+            E("added_to_cart", "phone", 11, null, ("sku", "B"), ("price", 3m), ("quantity", 1)),
+            E("logged_in", "phone", 12, "42"),
+        ]);
+        await fixture.Writer.WriteAsync([E("product_viewed", "phone", 20, null, ("sku", "C"))]);
+
+        var customer = await fixture.ProfileOfCustomerAsync("42");
+        Assert.Equal(1, await fixture.CountAsync<StoredProfile>());
+        Assert.Equal((1, 50.0, 2, 1, 2), (customer.OrdersCount, customer.TotalSpent, customer.PageViewsCount, customer.CartItemsCount, customer.SessionsCount));
+        Assert.Equal(customer.Id, (await fixture.ProfileOfVisitorAsync("phone")).Id);
+        var merge = Assert.Single(await fixture.Db.ProfileMerges.ToListAsync());
+        Assert.Equal(("phone", "42", customer.Id), (merge.VisitorId, merge.CustomerId, merge.IntoProfileId));
+        Assert.Equal(6, await fixture.Db.Events.CountAsync(e => e.ProfileId == customer.Id));
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task A_late_event_is_folded_in_time_order(DatabaseProvider provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        await fixture.Writer.WriteAsync([E("added_to_cart", "c9", 10, "9", ("sku", "A"), ("price", 2m), ("quantity", 1))]);
+
+        // The order happened before the cart add but arrives after it: the cart must survive.
+        await fixture.Writer.WriteAsync([Order("c9", 5, "9", "7", 12m)]);
+
+        var customer = await fixture.ProfileOfCustomerAsync("9");
+        Assert.Equal((1, 1, 12.0), (customer.CartItemsCount, customer.OrdersCount, customer.TotalSpent));
+        Assert.Equal(T0.AddMinutes(10).UtcDateTime, customer.LastSeenAt);
+    }
+
+    private sealed class Fixture : IAsyncDisposable
+    {
+        private readonly TestDatabase database;
+
+        private Fixture(TestDatabase database, SegmentsDbContextFactory contexts)
+        {
+            this.database = database;
+            Writer = new IngestionWriter(contexts, TimeProvider.System);
+            Db = contexts.Create();
+        }
+
+        public IngestionWriter Writer { get; }
+        public SegmentsDbContext Db { get; }
+
+        public static async Task<Fixture> CreateAsync(DatabaseProvider provider)
+        {
+            TestDatabase.SkipUnlessAvailable(provider);
+            var database = await TestDatabase.CreateAsync(provider);
+            var contexts = new SegmentsDbContextFactory(provider, database.ConnectionString);
+            await new ModuleLifecycle(contexts).InstallAsync();
+            return new Fixture(database, contexts);
+        }
+
+        public Task<StoredProfile> ProfileOfCustomerAsync(string customer) =>
+            Db.Profiles.AsNoTracking().SingleAsync(p => p.CustomerId == customer);
+
+        public async Task<StoredProfile> ProfileOfVisitorAsync(string visitor)
+        {
+            var identity = await Db.Identities.AsNoTracking().SingleAsync(i => i.VisitorId == visitor);
+            return await Db.Profiles.AsNoTracking().SingleAsync(p => p.Id == identity.ProfileId);
+        }
+
+        public Task<int> CountAsync<T>() where T : class => Db.Set<T>().CountAsync();
+
+        public async ValueTask DisposeAsync()
+        {
+            await Db.DisposeAsync();
+            await database.DisposeAsync();
+        }
+    }
+}
