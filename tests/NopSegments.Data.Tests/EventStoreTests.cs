@@ -1,3 +1,4 @@
+using NopSegments.Data.Ingestion;
 using NopSegments.Data.Lifecycle;
 using NopSegments.Data.Tracking;
 using NopSegments.Testing;
@@ -16,9 +17,9 @@ public sealed class EventStoreTests
     {
         TestDatabase.SkipUnlessAvailable(provider);
         await using var db = await TestDatabase.CreateAsync(provider);
-        var store = await InstalledStoreAsync(provider, db);
+        var (writer, store) = await InstalledAsync(provider, db);
 
-        await store.AppendAsync(
+        await writer.WriteAsync(
         [
             new StoreEvent("product_viewed", "v1", Noon) { SessionId = "s1", Properties = new Dictionary<string, object?> { ["sku"] = "85123A", ["price"] = 2.55m } },
             new StoreEvent("order_placed", "v1", Noon.AddMinutes(5)) { CustomerId = "17850", Properties = new Dictionary<string, object?> { ["order_id"] = "W1", ["value"] = 15.3m } },
@@ -35,24 +36,10 @@ public sealed class EventStoreTests
         Assert.Equal(["v1"], (await store.RecentAsync(new EventFilter("17850", null))).Select(e => e.VisitorId));
     }
 
-    [SkippableTheory, MemberData(nameof(Providers))]
-    public async Task A_retried_event_is_stored_once(DatabaseProvider provider)
-    {
-        TestDatabase.SkipUnlessAvailable(provider);
-        await using var db = await TestDatabase.CreateAsync(provider);
-        var store = await InstalledStoreAsync(provider, db);
-        var e = new StoreEvent("logged_in", "v1", Noon);
-
-        await store.AppendAsync([e, e]);
-        await store.AppendAsync([e]);
-
-        Assert.Single(await store.RecentAsync(new EventFilter("v1", null)));
-    }
-
-    private static async Task<EventStore> InstalledStoreAsync(DatabaseProvider provider, TestDatabase db)
+    private static async Task<(IngestionWriter, EventStore)> InstalledAsync(DatabaseProvider provider, TestDatabase db)
     {
         var contexts = new SegmentsDbContextFactory(provider, db.ConnectionString);
         await new ModuleLifecycle(contexts).InstallAsync();
-        return new EventStore(contexts, TimeProvider.System);
+        return (new IngestionWriter(contexts, TimeProvider.System), new EventStore(contexts));
     }
 }

@@ -12,7 +12,10 @@ namespace NopSegments.Data.Ingestion;
 /// </summary>
 internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimeProvider clock)
 {
-    private readonly SqlDialect sql = SqlDialect.For(contexts.Provider);
+    // Resolved on first use so a host on a provider without an ingestion path still starts.
+    private SqlDialect? dialect;
+
+    private SqlDialect sql => dialect ??= SqlDialect.For(contexts.Provider);
 
     public async Task<IngestionResult> WriteAsync(IReadOnlyList<StoreEvent> events, CancellationToken ct = default)
     {

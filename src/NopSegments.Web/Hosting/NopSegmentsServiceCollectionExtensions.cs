@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NopSegments.Data;
+using NopSegments.Data.Ingestion;
 using NopSegments.Data.Lifecycle;
 using NopSegments.Data.Tracking;
 using NopSegments.Tracking;
@@ -36,6 +37,7 @@ public static class NopSegmentsServiceCollectionExtensions
         services.AddHostedService<ModuleStateLoader>();
 
         services.AddSingleton<EventStore>();
+        services.AddSingleton<IngestionWriter>();
         services.AddSingleton<EventQueue>();
         services.AddSingleton<ISegmentsTracker>(sp => sp.GetRequiredService<EventQueue>());
         services.AddHostedService<EventWriter>();

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using NopSegments.Data.Tracking;
+using NopSegments.Data.Ingestion;
 using NopSegments.Tracking;
 
 namespace NopSegments.Web.Tracking;
 
 /// <summary>Drains the event queue in batches; on shutdown it writes what is left before stopping.</summary>
-internal sealed class EventWriter(EventQueue queue, EventStore store, ILogger<EventWriter> logger) : BackgroundService
+internal sealed class EventWriter(EventQueue queue, IngestionWriter ingestion, ILogger<EventWriter> logger) : BackgroundService
 {
     private const int BatchSize = 500;
 
@@ -42,7 +42,7 @@ internal sealed class EventWriter(EventQueue queue, EventStore store, ILogger<Ev
                 return;
             try
             {
-                await store.AppendAsync(batch, cancellationToken);
+                await ingestion.WriteAsync(batch, cancellationToken);
             }
 #pragma warning disable CA1031 // A failed batch must not stop the writer; the storefront never sees it.
             catch (Exception ex)
