@@ -59,7 +59,7 @@ internal sealed class PostgresDialect : SqlDialect
         await using var insert = new NpgsqlCommand(
             "INSERT INTO nopsegments_events (event_id, name, visitor_id, profile_id, customer_id, session_id, occurred_at, recorded_at, properties) " +
             $"SELECT event_id, name, visitor_id, profile_id, customer_id, session_id, occurred_at, @recorded, properties FROM {Staging} ORDER BY ord " +
-            "ON CONFLICT (event_id) DO NOTHING RETURNING event_id", npgsql, (NpgsqlTransaction)transaction);
+            "ON CONFLICT (occurred_at, event_id) DO NOTHING RETURNING event_id", npgsql, (NpgsqlTransaction)transaction);
         insert.Parameters.AddWithValue("recorded", NpgsqlDbType.TimestampTz, recordedAt);
         var inserted = new HashSet<Guid>();
         await using (var reader = await insert.ExecuteReaderAsync(ct))

@@ -12,7 +12,12 @@ internal sealed class EventStore(SegmentsDbContextFactory contexts)
         await using var db = contexts.Create();
         var query = db.Events.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.VisitorId))
-            query = query.Where(e => e.VisitorId == filter.VisitorId || e.CustomerId == filter.VisitorId);
+        {
+            // A visitor or customer id means its whole profile: merged devices and history included.
+            var profiles = db.Identities.Where(i => i.VisitorId == filter.VisitorId).Select(i => i.ProfileId)
+                .Union(db.Profiles.Where(p => p.CustomerId == filter.VisitorId).Select(p => p.Id));
+            query = query.Where(e => e.ProfileId != null && profiles.Contains(e.ProfileId.Value));
+        }
         if (!string.IsNullOrWhiteSpace(filter.Name))
             query = query.Where(e => e.Name == filter.Name);
         return await query

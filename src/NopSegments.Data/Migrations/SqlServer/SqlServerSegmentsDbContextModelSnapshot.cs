@@ -282,18 +282,12 @@ namespace NopSegments.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EventId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_nopsegments_events_event_id");
-
-                    b.HasIndex("OccurredAt")
-                        .HasDatabaseName("ix_nopsegments_events_occurred_at");
-
                     b.HasIndex("Name", "OccurredAt")
                         .HasDatabaseName("ix_nopsegments_events_name");
 
-                    b.HasIndex("VisitorId", "OccurredAt")
-                        .HasDatabaseName("ix_nopsegments_events_visitor");
+                    b.HasIndex("OccurredAt", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_nopsegments_events_key");
 
                     b.HasIndex("ProfileId", "OccurredAt", "Id")
                         .HasDatabaseName("ix_nopsegments_events_profile");

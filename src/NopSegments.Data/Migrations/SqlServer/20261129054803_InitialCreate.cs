@@ -6,16 +6,31 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace NopSegments.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class Profiles : Migration
+    public partial class InitialCreate : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<long>(
-                name: "profile_id",
-                table: "nopsegments_events",
-                type: "bigint",
-                nullable: true);
+            migrationBuilder.CreateTable(
+                name: "nopsegments_events",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    event_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    visitor_id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    profile_id = table.Column<long>(type: "bigint", nullable: true),
+                    customer_id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    session_id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    occurred_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    recorded_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    properties = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_events", x => x.id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "nopsegments_identities",
@@ -85,6 +100,24 @@ namespace NopSegments.Data.Migrations.SqlServer
                     table.PrimaryKey("PK_nopsegments_profiles", x => x.id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "nopsegments_settings",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    value = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_settings", x => x.key);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_events_key",
+                table: "nopsegments_events",
+                columns: new[] { "occurred_at", "event_id" },
+                unique: true);
+
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_events_name",
                 table: "nopsegments_events",
@@ -117,6 +150,9 @@ namespace NopSegments.Data.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "nopsegments_events");
+
+            migrationBuilder.DropTable(
                 name: "nopsegments_identities");
 
             migrationBuilder.DropTable(
@@ -125,17 +161,8 @@ namespace NopSegments.Data.Migrations.SqlServer
             migrationBuilder.DropTable(
                 name: "nopsegments_profiles");
 
-            migrationBuilder.DropIndex(
-                name: "ix_nopsegments_events_name",
-                table: "nopsegments_events");
-
-            migrationBuilder.DropIndex(
-                name: "ix_nopsegments_events_profile",
-                table: "nopsegments_events");
-
-            migrationBuilder.DropColumn(
-                name: "profile_id",
-                table: "nopsegments_events");
+            migrationBuilder.DropTable(
+                name: "nopsegments_settings");
         }
     }
 }

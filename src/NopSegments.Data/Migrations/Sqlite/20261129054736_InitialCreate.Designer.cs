@@ -11,8 +11,8 @@ using NopSegments.Data;
 namespace NopSegments.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSegmentsDbContext))]
-    [Migration("20261129053213_Profiles")]
-    partial class Profiles
+    [Migration("20261129054736_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -273,18 +273,12 @@ namespace NopSegments.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EventId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_nopsegments_events_event_id");
-
-                    b.HasIndex("OccurredAt")
-                        .HasDatabaseName("ix_nopsegments_events_occurred_at");
-
                     b.HasIndex("Name", "OccurredAt")
                         .HasDatabaseName("ix_nopsegments_events_name");
 
-                    b.HasIndex("VisitorId", "OccurredAt")
-                        .HasDatabaseName("ix_nopsegments_events_visitor");
+                    b.HasIndex("OccurredAt", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_nopsegments_events_key");
 
                     b.HasIndex("ProfileId", "OccurredAt", "Id")
                         .HasDatabaseName("ix_nopsegments_events_profile");

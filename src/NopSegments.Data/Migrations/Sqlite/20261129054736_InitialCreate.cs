@@ -6,16 +6,31 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace NopSegments.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Profiles : Migration
+    public partial class InitialCreate : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<long>(
-                name: "profile_id",
-                table: "nopsegments_events",
-                type: "INTEGER",
-                nullable: true);
+            migrationBuilder.CreateTable(
+                name: "nopsegments_events",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    event_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    visitor_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    profile_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    customer_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    session_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    occurred_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    recorded_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    properties = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_events", x => x.id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "nopsegments_identities",
@@ -85,6 +100,24 @@ namespace NopSegments.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_nopsegments_profiles", x => x.id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "nopsegments_settings",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    value = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_settings", x => x.key);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_events_key",
+                table: "nopsegments_events",
+                columns: new[] { "occurred_at", "event_id" },
+                unique: true);
+
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_events_name",
                 table: "nopsegments_events",
@@ -116,6 +149,9 @@ namespace NopSegments.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "nopsegments_events");
+
+            migrationBuilder.DropTable(
                 name: "nopsegments_identities");
 
             migrationBuilder.DropTable(
@@ -124,17 +160,8 @@ namespace NopSegments.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "nopsegments_profiles");
 
-            migrationBuilder.DropIndex(
-                name: "ix_nopsegments_events_name",
-                table: "nopsegments_events");
-
-            migrationBuilder.DropIndex(
-                name: "ix_nopsegments_events_profile",
-                table: "nopsegments_events");
-
-            migrationBuilder.DropColumn(
-                name: "profile_id",
-                table: "nopsegments_events");
+            migrationBuilder.DropTable(
+                name: "nopsegments_settings");
         }
     }
 }

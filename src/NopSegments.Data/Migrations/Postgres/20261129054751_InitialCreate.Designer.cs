@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace NopSegments.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSegmentsDbContext))]
-    [Migration("20261129053225_Profiles")]
-    partial class Profiles
+    [Migration("20261129054751_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -284,18 +284,12 @@ namespace NopSegments.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EventId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_nopsegments_events_event_id");
-
-                    b.HasIndex("OccurredAt")
-                        .HasDatabaseName("ix_nopsegments_events_occurred_at");
-
                     b.HasIndex("Name", "OccurredAt")
                         .HasDatabaseName("ix_nopsegments_events_name");
 
-                    b.HasIndex("VisitorId", "OccurredAt")
-                        .HasDatabaseName("ix_nopsegments_events_visitor");
+                    b.HasIndex("OccurredAt", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_nopsegments_events_key");
 
                     b.HasIndex("ProfileId", "OccurredAt", "Id")
                         .HasDatabaseName("ix_nopsegments_events_profile");

@@ -1,0 +1,20 @@
+using System.CommandLine;
+using NopSegments.Cli;
+using NopSegments.Cli.Import;
+using NopSegments.Cli.Profiles;
+
+var root = new RootCommand("nopsegments: the NopSegments command line")
+{
+    CliDatabase.Db, CliDatabase.Provider, CliDatabase.Connection,
+    ImportCommand.Create(),
+    ProfileCommand.Create(),
+};
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (CliException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return ex.ExitCode;
+}
