@@ -26,7 +26,7 @@ internal static class CompleteJourneyImporter
                 plan.RowsRead++;
                 if (!TryParse(row, out var household, out var basketId, out var at, out var sales, out var coupon))
                 {
-                    plan.Skip("unreadable row", $"line {row.RowIndex + 2}: {row.Span.ToString()}");
+                    plan.Skip("unreadable row", $"line {row.RowIndex + 1}: {row.Span.ToString()}");
                     continue;
                 }
                 if (!baskets.TryGetValue(basketId, out var basket))

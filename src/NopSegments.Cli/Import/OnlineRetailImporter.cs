@@ -32,7 +32,7 @@ internal static class OnlineRetailImporter
                 }
                 if (!TryParse(row, customer, out var parsed))
                 {
-                    plan.Skip("unreadable row", $"line {row.RowIndex + 2}: {row.Span.ToString()}");
+                    plan.Skip("unreadable row", $"line {row.RowIndex + 1}: {row.Span.ToString()}");
                     continue;
                 }
                 if (!invoices.TryGetValue(parsed.Invoice, out var lines))

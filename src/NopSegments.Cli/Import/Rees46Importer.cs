@@ -20,7 +20,7 @@ internal static class Rees46Importer
         foreach (var row in reader)
         {
             plan.RowsRead++;
-            var line = row.RowIndex + 2; // the header is line 1
+            var line = row.RowIndex + 1; // RowIndex counts the header as row 0, so this is the file's line number
             if (row.ColCount != 9 || !TryParse(row, out var r))
             {
                 plan.Skip("unreadable line", $"line {line}: {row.Span.ToString()}");

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using NopSegments.Data;
+using NopSegments.Testing;
+
+namespace NopSegments.Cli.Tests;
+
+public sealed class CliEndToEndTests
+{
+    private static readonly string OnlineRetail = Path.Combine(AppContext.BaseDirectory, "SeedData", "online-retail.csv.gz");
+
+    [Fact]
+    public async Task The_whole_online_retail_year_imports_once_and_profiles_read_as_of_any_day()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var file = db.ConnectionString["Data Source=".Length..];
+
+        var import = await CliProcess.RunAsync("import", "online-retail", OnlineRetail, "--db", file);
+        var again = await CliProcess.RunAsync("import", "online-retail", OnlineRetail, "--db", file);
+        var june = await CliProcess.RunAsync("profile", "12347", "--as-of", "2011-06-15", "--db", file);
+        var refunded = await CliProcess.RunAsync("profile", "14527", "--as-of", "2010-12-01T23:59:59Z", "--db", file);
+
+        Assert.Equal(0, import.Exit);
+        Assert.Matches(@"rows read\s+541,909", import.Out);
+        Assert.Matches(@"rows skipped\s+135,080\s+\(no CustomerID\)", import.Out);
+        Assert.Matches(@"events written\s+420,114", import.Out);
+        Assert.Matches(@"profiles\s+4,372", import.Out);
+        Assert.Matches(@"events written\s+0\b", again.Out);
+        Assert.Matches(@"already stored\s+420,114", again.Out);
+
+        var p = JsonDocument.Parse(june.Out).RootElement;
+        // 12347 (Iceland) placed invoices 537626, 542237, 549222 and 556201 before 15 June 2011.
+        Assert.Equal((4, 2205.95m, "Iceland"), (p.GetProperty("orders_count").GetInt32(), p.GetProperty("total_spent").GetDecimal(), p.GetProperty("country").GetString()));
+        Assert.Equal("2011-06-09T13:01:00Z", p.GetProperty("last_order_at").GetString());
+        Assert.InRange(p.GetProperty("rfm_recency").GetInt32(), 1, 5);
+        // 14527's first invoice is a cancellation (C536379, £27.50): a refund before any order.
+        var r = JsonDocument.Parse(refunded.Out).RootElement;
+        Assert.Equal((0, 1, -27.5m), (r.GetProperty("orders_count").GetInt32(), r.GetProperty("refunds_count").GetInt32(), r.GetProperty("total_spent").GetDecimal()));
+        Assert.Equal(JsonValueKind.Null, r.GetProperty("average_order_value").ValueKind);
+        Assert.Equal(JsonValueKind.Null, r.GetProperty("rfm_recency").ValueKind);
+    }
+
+    [SkippableFact]
+    public async Task Rees46_clicks_import_into_postgres_with_sessions_and_carts()
+    {
+        var path = CliProcess.SharedData("rees46-2019oct/2019-Oct-first-3h.csv.gz");
+        TestDatabase.SkipUnlessAvailable(DatabaseProvider.PostgreSql);
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
+
+        var import = await CliProcess.RunAsync("import", "rees46", path, "--provider", "postgres", "--connection", db.ConnectionString);
+        var buyer = await CliProcess.RunAsync("profile", "541312140", "--provider", "postgres", "--connection", db.ConnectionString);
+
+        Assert.Equal(0, import.Exit);
+        Assert.Matches(@"rows read\s+17,434", import.Out);
+        Assert.Equal(0, buyer.Exit);
+        var p = JsonDocument.Parse(buyer.Out).RootElement;
+        Assert.True(p.GetProperty("sessions_count").GetInt32() >= 1);
+        Assert.True(p.GetProperty("page_views_count").GetInt32() >= 1);
+    }
+
+    [SkippableFact]
+    public async Task Complete_journey_coupons_show_up_as_discount_orders()
+    {
+        var path = CliProcess.SharedData("complete-journey/transactions_sample.csv.gz");
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var file = db.ConnectionString["Data Source=".Length..];
+
+        var import = await CliProcess.RunAsync("import", "complete-journey", path, "--db", file);
+
+        Assert.Equal(0, import.Exit);
+        Assert.Matches(@"rows read\s+75,000", import.Out);
+        Assert.DoesNotContain("skipped", import.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_commands_say_what_is_wrong()
+    {
+        var dataset = await CliProcess.RunAsync("import", "amazon", OnlineRetail);
+        var missing = await CliProcess.RunAsync("import", "online-retail", "/no/such/file.csv", "--db", Path.GetTempFileName());
+        var postgres = await CliProcess.RunAsync("profile", "1", "--provider", "postgres");
+
+        Assert.NotEqual(0, dataset.Exit);
+        Assert.Contains("amazon", dataset.Error, StringComparison.Ordinal);
+        Assert.Equal((1, "No such file: /no/such/file.csv"), (missing.Exit, missing.Error.Trim()));
+        Assert.Contains("--provider postgres needs --connection", postgres.Error, StringComparison.Ordinal);
+    }
+}
