@@ -117,4 +117,24 @@ public sealed class ShopperEventTests
     }
 
     private static JsonElement Json(string properties) => JsonDocument.Parse(properties).RootElement;
+
+    [Fact]
+    public async Task Every_event_carries_its_sessions_source_campaign_and_device()
+    {
+        await using var store = await StoreFactory.CreateAsync();
+        var emailed = store.NewBrowser();
+        var searcher = store.NewBrowser(userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Mobile/15E148 Safari/604.1",
+            referrer: "https://www.google.co.uk/");
+
+        await emailed.GetAsync("/?utm_source=newsletter&utm_medium=email&utm_campaign=spring");
+        await emailed.GetAsync($"/product/{Lantern}");
+        await searcher.GetAsync("/search?q=lantern");
+
+        var view = Json(Assert.Single(await store.EventsAsync(emailed.VisitorId)).Properties);
+        Assert.Equal(("email", "newsletter", "email", "spring", "desktop"),
+            (view.GetProperty("source").GetString(), view.GetProperty("utm_source").GetString(), view.GetProperty("utm_medium").GetString(),
+             view.GetProperty("utm_campaign").GetString(), view.GetProperty("device").GetString()));
+        var search = Json(Assert.Single(await store.EventsAsync(searcher.VisitorId)).Properties);
+        Assert.Equal(("organic_search", "mobile"), (search.GetProperty("source").GetString(), search.GetProperty("device").GetString()));
+    }
 }

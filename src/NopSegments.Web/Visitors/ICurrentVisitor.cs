@@ -9,6 +9,15 @@ public interface ICurrentVisitor
     /// <summary>The browsing session; a new one starts after 30 minutes without activity.</summary>
     string SessionId { get; }
 
+    /// <summary>The session with its traffic source and device.</summary>
+    VisitorSession Session { get; }
+
     /// <summary>True when the request carried a visitor cookie that failed its signature check.</summary>
     bool CookieWasRejected { get; }
+
+    /// <summary>
+    /// Starts the session from a page the browser tracker reports (its URL and referrer) when the
+    /// request itself is not that page; a running session is kept as it is.
+    /// </summary>
+    VisitorSession EnsureSession(Uri landing, Uri? referrer);
 }

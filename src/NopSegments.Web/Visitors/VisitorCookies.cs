@@ -1,12 +1,15 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
 
 namespace NopSegments.Web.Visitors;
 
 /// <summary>
-/// Visitor and session ids kept in cookies signed with ASP.NET Data Protection, so a shopper cannot
-/// post events as somebody else. A cookie that fails the check is replaced, never trusted.
+/// Visitor id and session kept in cookies signed with ASP.NET Data Protection, so a shopper cannot post
+/// events as somebody else or rewrite where their session came from. A cookie that fails the check is
+/// replaced, never trusted.
 /// </summary>
 internal sealed class VisitorCookies(IHttpContextAccessor http, IDataProtectionProvider protection, TimeProvider clock)
     : ICurrentVisitor
@@ -17,51 +20,87 @@ internal sealed class VisitorCookies(IHttpContextAccessor http, IDataProtectionP
     private static readonly TimeSpan SessionTimeout = TimeSpan.FromMinutes(30);
 
     private readonly IDataProtector protector = protection.CreateProtector("NopSegments.Visitor.v1");
-    private (string Visitor, string Session, bool Rejected)? resolved;
+    private (string Id, bool Rejected)? visitor;
+    private VisitorSession? session;
 
-    public string VisitorId => Resolve().Visitor;
+    private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("no current HTTP request");
 
-    public string SessionId => Resolve().Session;
+    public string VisitorId => Visitor().Id;
 
-    public bool CookieWasRejected => Resolve().Rejected;
+    public bool CookieWasRejected => Visitor().Rejected;
 
-    private (string Visitor, string Session, bool Rejected) Resolve()
+    public string SessionId => Session.Id;
+
+    public VisitorSession Session => session ??= ReadSession() ?? StartSession(
+        new Uri(Context.Request.GetEncodedUrl()),
+        Uri.TryCreate(Context.Request.Headers.Referer.ToString(), UriKind.Absolute, out var referrer) ? referrer : null);
+
+    public VisitorSession EnsureSession(Uri landing, Uri? referrer) =>
+        session ??= ReadSession() ?? StartSession(landing, referrer);
+
+    private (string Id, bool Rejected) Visitor()
     {
-        if (resolved is { } known)
+        if (visitor is { } known)
             return known;
-        var context = http.HttpContext ?? throw new InvalidOperationException("no current HTTP request");
-        var (visitor, visitorRejected) = ReadOrIssue(context, VisitorCookie, VisitorLifetime, sliding: false);
-        var (session, _) = ReadOrIssue(context, SessionCookie, SessionTimeout, sliding: true);
-        resolved = (visitor, session, visitorRejected);
-        return resolved.Value;
+        var raw = Context.Request.Cookies[VisitorCookie];
+        var id = raw is null ? null : Unprotect(raw);
+        if (id is { Length: > 0 and <= 64 })
+        {
+            visitor = (id, false);
+            return visitor.Value;
+        }
+        id = NewId();
+        Write(VisitorCookie, id, VisitorLifetime);
+        visitor = (id, raw is not null);
+        return visitor.Value;
     }
 
-    private (string Id, bool Rejected) ReadOrIssue(HttpContext context, string cookie, TimeSpan lifetime, bool sliding)
+    private VisitorSession? ReadSession()
     {
-        var raw = context.Request.Cookies[cookie];
-        var id = raw is null ? null : Unprotect(raw);
-        var rejected = raw is not null && id is null;
-        if (id is null || sliding)
+        var raw = Context.Request.Cookies[SessionCookie];
+        if (raw is null || Unprotect(raw) is not { } json)
+            return null;
+        try
         {
-            id ??= NewId();
-            context.Response.Cookies.Append(cookie, protector.Protect(id), new CookieOptions
-            {
-                HttpOnly = true,
-                IsEssential = true,
-                SameSite = SameSiteMode.Lax,
-                Secure = context.Request.IsHttps,
-                Expires = clock.GetUtcNow().Add(lifetime),
-            });
+            var existing = JsonSerializer.Deserialize<VisitorSession>(json);
+            if (existing is null)
+                return null;
+            Write(SessionCookie, json, SessionTimeout); // sliding: 30 minutes from the latest activity
+            return existing;
         }
-        return (id, rejected);
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private VisitorSession StartSession(Uri landing, Uri? referrer)
+    {
+        var headers = Context.Request.Headers;
+        var started = VisitorSession.Start(NewId(), landing, referrer, headers.UserAgent.ToString(), headers["Sec-CH-UA-Mobile"].ToString());
+        Write(SessionCookie, JsonSerializer.Serialize(started), SessionTimeout);
+        return started;
+    }
+
+    private void Write(string cookie, string value, TimeSpan lifetime)
+    {
+        if (Context.Response.HasStarted)
+            return;
+        Context.Response.Cookies.Append(cookie, protector.Protect(value), new CookieOptions
+        {
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = Context.Request.IsHttps,
+            Expires = clock.GetUtcNow().Add(lifetime),
+        });
     }
 
     private string? Unprotect(string raw)
     {
         try
         {
-            var id = protector.Unprotect(raw);
-            return id.Length is > 0 and <= 64 ? id : null;
+            return protector.Unprotect(raw);
         }
         catch (CryptographicException)
         {

@@ -14,10 +14,14 @@ public sealed partial class StoreBrowser
     private readonly HttpClient client;
     private static readonly Uri Base = new("http://localhost/");
 
-    internal StoreBrowser(StoreFactory factory)
+    internal StoreBrowser(StoreFactory factory, string? userAgent = null, string? referrer = null)
     {
         this.factory = factory;
         client = factory.CreateDefaultClient(Base, new RedirectHandler(), new CookieContainerHandler(Cookies));
+        if (userAgent is not null)
+            client.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
+        if (referrer is not null)
+            client.DefaultRequestHeaders.Referrer = new Uri(referrer);
     }
 
     public CookieContainer Cookies { get; } = new();

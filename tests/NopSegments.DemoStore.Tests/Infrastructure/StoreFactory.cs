@@ -49,7 +49,7 @@ public sealed class StoreFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:MaxRows", SeedRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    public StoreBrowser NewBrowser() => new(this);
+    public StoreBrowser NewBrowser(string? userAgent = null, string? referrer = null) => new(this, userAgent, referrer);
 
     /// <summary>The real socket address, when started with Kestrel.</summary>
     public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());

@@ -1,0 +1,40 @@
+using NopSegments.Tracking.Enrichment;
+
+namespace NopSegments.Web.Visitors;
+
+/// <summary>
+/// A browsing session: started on the first request after 30 minutes of silence, it keeps what its
+/// landing request said about the traffic source and the device, and every event of it carries that.
+/// </summary>
+public sealed record VisitorSession(string Id, string Source, string? UtmSource, string? UtmMedium, string? UtmCampaign, string Device)
+{
+    /// <summary>Starts a session from its landing page, referrer and browser.</summary>
+    public static VisitorSession Start(string id, Uri landing, Uri? referrer, string? userAgent, string? mobileHint)
+    {
+        ArgumentNullException.ThrowIfNull(landing);
+        var info = LandingInfo.FromUrl(landing, referrer);
+        var campaign = QueryValue(landing, "utm_campaign");
+        return new VisitorSession(id, TrafficChannels.Classify(info), Clip(info.UtmSource), Clip(info.UtmMedium), Clip(campaign),
+            DeviceTypes.Classify(userAgent, mobileHint));
+    }
+
+    /// <summary>The properties every event of this session carries.</summary>
+    public IReadOnlyDictionary<string, object?> Properties => new Dictionary<string, object?>(StringComparer.Ordinal)
+    {
+        ["source"] = Source,
+        ["utm_source"] = UtmSource,
+        ["utm_medium"] = UtmMedium,
+        ["utm_campaign"] = UtmCampaign,
+        ["device"] = Device,
+    };
+
+    private static string? QueryValue(Uri url, string name) =>
+        url.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2))
+            .Where(p => string.Equals(Uri.UnescapeDataString(p[0]), name, StringComparison.OrdinalIgnoreCase))
+            .Select(p => Uri.UnescapeDataString(p.ElementAtOrDefault(1) ?? "").Replace('+', ' '))
+            .FirstOrDefault();
+
+    private static string? Clip(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : value.Length > 200 ? value[..200] : value.Trim();
+}
