@@ -56,6 +56,7 @@ internal static class StoreServices
         {
             o.Provider = database.Provider;
             o.ConnectionString = database.ConnectionString;
+            o.BrowserEventsPerMinute = builder.Configuration.GetValue("NopSegments:BrowserEventsPerMinute", o.BrowserEventsPerMinute);
         });
     }
 

@@ -20,7 +20,10 @@ public static class EventCatalog
     public static FrozenDictionary<string, FrozenDictionary<string, PropertyKind>> Events { get; } =
         new Dictionary<string, FrozenDictionary<string, PropertyKind>>
         {
-            [EventNames.PageViewed] = Props(("url", PropertyKind.Text), ("path", PropertyKind.Text), ("title", PropertyKind.Text)),
+            [EventNames.PageViewed] = Props(("url", PropertyKind.Text), ("path", PropertyKind.Text), ("title", PropertyKind.Text), ("referrer", PropertyKind.Text)),
+            [EventNames.SessionStarted] = Props(("url", PropertyKind.Text), ("referrer", PropertyKind.Text)),
+            [EventNames.PageExited] = Props(("url", PropertyKind.Text), ("path", PropertyKind.Text),
+                ("engaged_seconds", PropertyKind.Number), ("scroll_depth", PropertyKind.Number)),
             [EventNames.ProductViewed] = Props(LineItem[..5]),
             [EventNames.CategoryViewed] = Props(("category", PropertyKind.Text)),
             [EventNames.Searched] = Props(("query", PropertyKind.Text)),

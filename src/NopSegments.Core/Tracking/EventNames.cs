@@ -5,6 +5,8 @@ public static class EventNames
 {
 #pragma warning disable CS1591 // The names document themselves.
     public const string PageViewed = "page_viewed";
+    public const string SessionStarted = "session_started";
+    public const string PageExited = "page_exited";
     public const string ProductViewed = "product_viewed";
     public const string CategoryViewed = "category_viewed";
     public const string Searched = "searched";

@@ -17,8 +17,8 @@ internal sealed class StoreEvents(
 {
     public void Publish(string name, IReadOnlyDictionary<string, object?>? properties = null, int? customerId = null)
     {
-        // Uninstalled: no cookie is set and nothing is recorded.
-        if (!plugin.IsInstalled)
+        // Uninstalled, Do Not Track, or no consent yet: no cookie is set and nothing is recorded.
+        if (!plugin.IsInstalled || !visitor.MayTrack)
             return;
         try
         {

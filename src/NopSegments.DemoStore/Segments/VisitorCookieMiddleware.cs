@@ -16,8 +16,11 @@ internal sealed class VisitorCookieMiddleware(RequestDelegate next, NopSegmentsP
         {
             // The landing request starts the session, so its UTM tags and referrer decide the source.
             var visitor = context.RequestServices.GetRequiredService<ICurrentVisitor>();
-            _ = visitor.VisitorId;
-            _ = visitor.Session;
+            if (visitor.MayTrack)
+            {
+                _ = visitor.VisitorId;
+                _ = visitor.Session;
+            }
         }
         return next(context);
     }

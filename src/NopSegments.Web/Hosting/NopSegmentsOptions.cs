@@ -14,6 +14,12 @@ public sealed class NopSegmentsOptions
     /// <summary>Where the module's admin pages live.</summary>
     public string AdminPath { get; set; } = "/admin/nopsegments";
 
+    /// <summary>Where the browser tracker posts events.</summary>
+    public string TrackPath { get; set; } = "/nopsegments/track";
+
+    /// <summary>Events one visitor's browser may post per minute before getting 429.</summary>
+    public int BrowserEventsPerMinute { get; set; } = 120;
+
     /// <summary>Where the module serves its browser assets.</summary>
     public string AssetsPath { get; set; } = "/nopsegments/assets";
 }

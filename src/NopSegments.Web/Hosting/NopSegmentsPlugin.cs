@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Options;
 using NopSegments.Data.Lifecycle;
+using NopSegments.Web.Settings;
 
 namespace NopSegments.Web.Hosting;
 
@@ -8,12 +10,14 @@ public sealed class NopSegmentsPlugin
 {
     private readonly ModuleLifecycle lifecycle;
     private readonly ModuleState state;
+    private readonly ModuleSettings settings;
     private readonly NopSegmentsOptions options;
 
-    internal NopSegmentsPlugin(ModuleLifecycle lifecycle, ModuleState state, IOptions<NopSegmentsOptions> options)
+    internal NopSegmentsPlugin(ModuleLifecycle lifecycle, ModuleState state, ModuleSettings settings, IOptions<NopSegmentsOptions> options)
     {
         this.lifecycle = lifecycle;
         this.state = state;
+        this.settings = settings;
         this.options = options.Value;
     }
 
@@ -27,10 +31,20 @@ public sealed class NopSegmentsPlugin
     public IReadOnlyList<AdminMenuItem> AdminMenu =>
         IsInstalled ? [new AdminMenuItem("Store events", $"{options.AdminPath}/events")] : [];
 
+    /// <summary>
+    /// The browser tracker's script tag, for the host to render at the end of every storefront page
+    /// (nopCommerce's <c>body_end_html_tag_before</c> zone); empty while uninstalled.
+    /// </summary>
+    public HtmlString TrackerScript => IsInstalled
+        ? new HtmlString($"<script src=\"{options.AssetsPath}/tracker.js\" data-endpoint=\"{options.TrackPath}\" " +
+            $"data-consent=\"{settings.ConsentMode}\" data-dnt=\"{(settings.HonourDoNotTrack ? "honour" : "ignore")}\" defer></script>")
+        : HtmlString.Empty;
+
     /// <summary>Creates the module's tables and default settings; harmless when already installed.</summary>
     public async Task InstallAsync(CancellationToken cancellationToken = default)
     {
         await lifecycle.InstallAsync(cancellationToken);
+        await settings.ReloadAsync(cancellationToken);
         state.Set(true);
     }
 

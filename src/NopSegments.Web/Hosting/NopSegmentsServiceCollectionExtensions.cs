@@ -8,6 +8,7 @@ using NopSegments.Data.Tracking;
 using NopSegments.Tracking;
 using NopSegments.Web.Admin;
 using NopSegments.Web.Tracking;
+using NopSegments.Web.Settings;
 using NopSegments.Web.Visitors;
 
 namespace NopSegments.Web.Hosting;
@@ -33,7 +34,9 @@ public static class NopSegmentsServiceCollectionExtensions
         services.AddSingleton<ModuleLifecycle>();
         services.AddSingleton<ModuleState>();
         services.AddSingleton(sp => new NopSegmentsPlugin(
-            sp.GetRequiredService<ModuleLifecycle>(), sp.GetRequiredService<ModuleState>(), sp.GetRequiredService<IOptions<NopSegmentsOptions>>()));
+            sp.GetRequiredService<ModuleLifecycle>(), sp.GetRequiredService<ModuleState>(), sp.GetRequiredService<ModuleSettings>(),
+            sp.GetRequiredService<IOptions<NopSegmentsOptions>>()));
+        services.AddSingleton<ModuleSettings>();
         services.AddHostedService<ModuleStateLoader>();
 
         services.AddSingleton<EventStore>();
@@ -41,6 +44,7 @@ public static class NopSegmentsServiceCollectionExtensions
         services.AddSingleton<EventQueue>();
         services.AddSingleton<ISegmentsTracker>(sp => sp.GetRequiredService<EventQueue>());
         services.AddHostedService<EventWriter>();
+        services.AddSingleton<TrackingLimiter>();
 
         services.AddScoped<ICurrentVisitor, VisitorCookies>();
         services.AddScoped<AdminOnlyFilter>();

@@ -12,6 +12,12 @@ public interface ICurrentVisitor
     /// <summary>The session with its traffic source and device.</summary>
     VisitorSession Session { get; }
 
+    /// <summary>
+    /// False when the browser sends Do Not Track / Global Privacy Control (and the shop honours it), or
+    /// when tracking waits for consent that was not given. Hosts check it before tracking or touching ids.
+    /// </summary>
+    bool MayTrack { get; }
+
     /// <summary>True when the request carried a visitor cookie that failed its signature check.</summary>
     bool CookieWasRejected { get; }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
+using NopSegments.Web.Settings;
 
 namespace NopSegments.Web.Visitors;
 
@@ -11,7 +12,7 @@ namespace NopSegments.Web.Visitors;
 /// events as somebody else or rewrite where their session came from. A cookie that fails the check is
 /// replaced, never trusted.
 /// </summary>
-internal sealed class VisitorCookies(IHttpContextAccessor http, IDataProtectionProvider protection, TimeProvider clock)
+internal sealed class VisitorCookies(IHttpContextAccessor http, IDataProtectionProvider protection, ModuleSettings settings, TimeProvider clock)
     : ICurrentVisitor
 {
     public const string VisitorCookie = "nopsegments.vid";
@@ -24,6 +25,8 @@ internal sealed class VisitorCookies(IHttpContextAccessor http, IDataProtectionP
     private VisitorSession? session;
 
     private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("no current HTTP request");
+
+    public bool MayTrack => TrackingConsent.Refusal(Context.Request, settings) is null;
 
     public string VisitorId => Visitor().Id;
 

@@ -7,6 +7,12 @@ internal static class Chromium
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
+    private static readonly string[] Args =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync",
+    ];
+
     public static void SkipUnlessInstalled() =>
         Skip.If(!File.Exists(ExecutablePath) && Environment.GetEnvironmentVariable("CI") != "true",
             $"Browser tests need Chromium at {ExecutablePath}; `bash .ci/run` installs it (apt-get install chromium).");
@@ -16,14 +22,22 @@ internal static class Chromium
         var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = ExecutablePath,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-            ],
+            ExecutablePath = ExecutablePath, Headless = true, Args = Args,
         });
         return (playwright, browser);
+    }
+
+    /// <summary>A browser profile with Chromium's own "Send a Do Not Track request" setting on.</summary>
+    public static async Task<(IPlaywright Playwright, IBrowserContext Context, string Profile)> LaunchWithDoNotTrackAsync(Uri baseUrl)
+    {
+        var profile = Directory.CreateTempSubdirectory("nopsegments-chromium-").FullName;
+        Directory.CreateDirectory(Path.Combine(profile, "Default"));
+        await File.WriteAllTextAsync(Path.Combine(profile, "Default", "Preferences"), "{\"enable_do_not_track\": true}");
+        var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        var context = await playwright.Chromium.LaunchPersistentContextAsync(profile, new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = ExecutablePath, Headless = true, Args = Args, BaseURL = baseUrl.ToString().TrimEnd('/'),
+        });
+        return (playwright, context, profile);
     }
 }

@@ -26,6 +26,8 @@ public sealed partial class StoreBrowser
 
     public CookieContainer Cookies { get; } = new();
 
+    public System.Net.Http.Headers.HttpRequestHeaders Headers => client.DefaultRequestHeaders;
+
     public string? VisitorId =>
         Cookies.GetCookies(Base)["nopsegments.vid"] is { } cookie ? factory.UnprotectVisitorCookie(cookie.Value) : null;
 
@@ -51,6 +53,19 @@ public sealed partial class StoreBrowser
 
     public Task<Page> LogInAsync(string email, string password) =>
         SubmitAsync("/login", "/login", ("Email", email), ("Password", password));
+
+    /// <summary>Posts JSON to the tracking endpoint as the browser tracker would.</summary>
+    public async Task<(HttpStatusCode Status, string Body, HttpResponseMessage Response)> TrackAsync(string json, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/nopsegments/track")
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+        };
+        foreach (var (name, value) in headers)
+            request.Headers.Add(name, value);
+        var response = await client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response);
+    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

@@ -25,10 +25,13 @@ public sealed class StoreFactory : WebApplicationFactory<Program>
 
     internal TestDatabase Database { get; }
 
+    /// <summary>The tracking endpoint's per-visitor limit; a test of the limit lowers it before the host starts.</summary>
+    public int BrowserEventsPerMinute { get; init; } = 600;
+
     public static async Task<StoreFactory> CreateAsync(
-        DatabaseProvider provider = DatabaseProvider.Sqlite, bool install = true, bool kestrel = false)
+        DatabaseProvider provider = DatabaseProvider.Sqlite, bool install = true, bool kestrel = false, int browserEventsPerMinute = 600)
     {
-        var factory = new StoreFactory(await TestDatabase.CreateAsync(provider));
+        var factory = new StoreFactory(await TestDatabase.CreateAsync(provider)) { BrowserEventsPerMinute = browserEventsPerMinute };
         if (kestrel)
         {
             factory.UseKestrel(0);
@@ -47,6 +50,7 @@ public sealed class StoreFactory : WebApplicationFactory<Program>
         builder.UseSetting("Provider", Database.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres");
         builder.UseSetting("Connection", Database.ConnectionString);
         builder.UseSetting("Seed:MaxRows", SeedRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("NopSegments:BrowserEventsPerMinute", BrowserEventsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public StoreBrowser NewBrowser(string? userAgent = null, string? referrer = null) => new(this, userAgent, referrer);

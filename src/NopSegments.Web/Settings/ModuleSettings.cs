@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using NopSegments.Data;
+
+namespace NopSegments.Web.Settings;
+
+/// <summary>The module's settings (nopsegments_settings), cached; reloaded after install and after a change.</summary>
+internal sealed class ModuleSettings(SegmentsDbContextFactory contexts)
+{
+    public const string AfterConsent = "after_consent";
+    public const string ConsentCookie = "nopsegments.consent";
+    private volatile IReadOnlyDictionary<string, string> values = new Dictionary<string, string>();
+
+    /// <summary>"track_all" (default) or "after_consent".</summary>
+    public string ConsentMode => values.GetValueOrDefault("tracking.consent_mode", "track_all");
+
+    public bool HonourDoNotTrack => values.GetValueOrDefault("tracking.honour_do_not_track", "true") == "true";
+
+    public async Task ReloadAsync(CancellationToken ct)
+    {
+        await using var db = contexts.Create();
+        values = await db.Settings.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Value, ct);
+    }
+
+    public async Task SetAsync(string key, string value, CancellationToken ct)
+    {
+        await using var db = contexts.Create();
+        var setting = await db.Settings.SingleOrDefaultAsync(s => s.Key == key, ct)
+            ?? throw new ArgumentException($"unknown setting '{key}'", nameof(key));
+        setting.Value = value;
+        await db.SaveChangesAsync(ct);
+        await ReloadAsync(ct);
+    }
+}

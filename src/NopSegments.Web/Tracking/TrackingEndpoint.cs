@@ -1,0 +1,108 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NopSegments.Tracking;
+using NopSegments.Web.Hosting;
+using NopSegments.Web.Settings;
+using NopSegments.Web.Visitors;
+
+namespace NopSegments.Web.Tracking;
+
+/// <summary>
+/// POST endpoint for the browser tracker. Events are always the signed cookie's own visitor's; the
+/// browser may only report what happens in the browser (page views, exits, offers), never orders.
+/// Each event is checked on its own: one bad event never drops the good ones beside it.
+/// </summary>
+internal static class TrackingEndpoint
+{
+    public const int MaxBodyBytes = 16 * 1024;
+    public const int MaxEvents = 25;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static readonly FrozenSet<string> BrowserEvents = new[]
+    {
+        EventNames.PageViewed, EventNames.SessionStarted, EventNames.PageExited, EventNames.OfferViewed, EventNames.OfferClicked,
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static void MapTracking(this IEndpointRouteBuilder endpoints, string path) =>
+        endpoints.MapPost(path, HandleAsync).DisableAntiforgery().WithName("Track");
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext http, ModuleState state, ModuleSettings settings, ICurrentVisitor visitor, ISegmentsTracker tracker,
+        TrackingLimiter limiter, TimeProvider clock, CancellationToken ct)
+    {
+        if (!state.IsInstalled)
+            return Problem(StatusCodes.Status404NotFound, "NopSegments is not installed");
+        var body = await TrackingBody.ReadAsync(http.Request, MaxBodyBytes, ct);
+        if (body is null)
+            return Problem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBodyBytes} bytes");
+        TrackRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<TrackRequest>(body, Json);
+        }
+        catch (JsonException ex)
+        {
+            return Problem(StatusCodes.Status400BadRequest, $"The body is not JSON of the form {{\"events\":[{{\"name\":\"page_viewed\",\"properties\":{{}}}}]}}: {ex.Message}");
+        }
+        if (request?.Events is not { Count: > 0 } events)
+            return Problem(StatusCodes.Status400BadRequest, "No events: send {\"events\":[...]}");
+        if (events.Count > MaxEvents)
+            return Problem(StatusCodes.Status413PayloadTooLarge, $"{events.Count} events; at most {MaxEvents} per request");
+        if (TrackingConsent.Refusal(http.Request, settings) is { } refusal)
+            return TypedResults.Accepted((string?)null, new TrackResponse(0, [], refusal));
+
+        var key = http.Request.Cookies.ContainsKey(VisitorCookies.VisitorCookie) ? visitor.VisitorId : $"ip:{http.Connection.RemoteIpAddress}";
+        if (limiter.Refuse(key, events.Count) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problem(StatusCodes.Status429TooManyRequests, $"Too many events from this visitor; try again in {Math.Ceiling(wait.TotalSeconds)} s");
+        }
+
+        var session = StartSession(visitor, events);
+        var now = clock.GetUtcNow();
+        var rejected = new List<RejectedEvent>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (Reject(events[i], visitor, session, now, tracker) is { } reason)
+                rejected.Add(new RejectedEvent(i, reason));
+        }
+        return TypedResults.Accepted((string?)null, new TrackResponse(events.Count - rejected.Count, rejected));
+    }
+
+    private static string? Reject(TrackedEvent posted, ICurrentVisitor visitor, VisitorSession session, DateTimeOffset now, ISegmentsTracker tracker)
+    {
+        if (string.IsNullOrWhiteSpace(posted.Name))
+            return "the event has no name";
+        if (!BrowserEvents.Contains(posted.Name))
+            return EventCatalog.Events.ContainsKey(posted.Name)
+                ? $"the browser may not report '{posted.Name}'; the store reports it"
+                : $"unknown event '{posted.Name}'";
+        var (values, error) = BrowserEventValues.Read(posted.Properties);
+        if (values is null)
+            return error;
+        var properties = new Dictionary<string, object?>(session.Properties, StringComparer.Ordinal);
+        foreach (var (name, value) in values)
+            properties[name] = value;
+        var result = tracker.Track(new StoreEvent(posted.Name, visitor.VisitorId, now) { SessionId = session.Id, Properties = properties });
+        return result.Accepted ? null : result.Reason;
+    }
+
+    /// <summary>A session that starts with a tracker call takes its source from the page the tracker reports.</summary>
+    private static VisitorSession StartSession(ICurrentVisitor visitor, IReadOnlyList<TrackedEvent> events)
+    {
+        var page = events.FirstOrDefault(e => e.Name is EventNames.PageViewed or EventNames.SessionStarted)?.Properties;
+        if (page is not null && Url(page, "url") is { } landing)
+            return visitor.EnsureSession(landing, Url(page, "referrer"));
+        return visitor.Session;
+    }
+
+    private static Uri? Url(Dictionary<string, JsonElement> properties, string name) =>
+        properties.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String
+        && Uri.TryCreate(value.GetString(), UriKind.Absolute, out var url) ? url : null;
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(int status, string detail) =>
+        TypedResults.Problem(detail, statusCode: status);
+}

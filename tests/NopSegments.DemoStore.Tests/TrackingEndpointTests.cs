@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NopSegments.DemoStore.Tests.Infrastructure;
+using NopSegments.Web.Settings;
+
+namespace NopSegments.DemoStore.Tests;
+
+public sealed class TrackingEndpointTests
+{
+    private const string PageView = """{"name":"page_viewed","properties":{"url":"http://localhost/?utm_source=insta&utm_medium=social","path":"/","title":"Home","referrer":null}}""";
+
+    [Fact]
+    public async Task Good_events_are_kept_beside_bad_ones_and_the_browser_cannot_report_orders()
+    {
+        await using var store = await StoreFactory.CreateAsync();
+        var browser = store.NewBrowser();
+
+        var (status, body, _) = await browser.TrackAsync($$$"""
+            {"events":[{{{PageView}}},
+              {"name":"order_placed","properties":{"order_id":"FAKE","value":1000}},
+              {"name":"page_exited","properties":{"url":"http://localhost/","engaged_seconds":"long"}},
+              {"name":"page_teleported"},
+              {"name":"page_exited","properties":{"url":"http://localhost/","engaged_seconds":12.5,"scroll_depth":80}}]}
+            """);
+
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        var answer = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(2, answer.GetProperty("accepted").GetInt32());
+        Assert.Equal(
+            ["1: the browser may not report 'order_placed'; the store reports it", "2: property 'engaged_seconds': expected a number, got text \"long\"", "3: unknown event 'page_teleported'"],
+            answer.GetProperty("rejected").EnumerateArray().Select(r => $"{r.GetProperty("index").GetInt32()}: {r.GetProperty("reason").GetString()}"));
+        var stored = (await store.EventsAsync(browser.VisitorId)).Reverse().ToList();
+        Assert.Equal(["page_viewed", "page_exited"], stored.Select(e => e.Name));
+        var view = JsonDocument.Parse(stored[0].Properties).RootElement;
+        Assert.Equal(("Home", "social", "insta"), (view.GetProperty("title").GetString(), view.GetProperty("source").GetString(), view.GetProperty("utm_source").GetString()));
+        Assert.Empty(await store.EventsAsync(name: "order_placed"));
+    }
+
+    [Theory]
+    [InlineData("not json", 400, "The body is not JSON")]
+    [InlineData("""{"events":[]}""", 400, "No events")]
+    [InlineData("""{"events":[{"name":"page_viewed","properties":{"url":{"nested":1}}}]}""", 202, "nested objects and arrays are not allowed")]
+    public async Task Malformed_requests_get_a_reason(string json, int status, string reason)
+    {
+        await using var store = await StoreFactory.CreateAsync();
+
+        var (code, body, _) = await store.NewBrowser().TrackAsync(json);
+
+        Assert.Equal(status, (int)code);
+        Assert.Contains(reason, body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Oversized_bodies_and_batches_get_413()
+    {
+        await using var store = await StoreFactory.CreateAsync();
+        var browser = store.NewBrowser();
+        var huge = $$$"""{"events":[{"name":"page_viewed","properties":{"title":"{{{new string('x', 17_000)}}}"}}]}""";
+        var many = $$"""{"events":[{{string.Join(",", Enumerable.Repeat(PageView, 26))}}]}""";
+
+        var (bodyStatus, bodyAnswer, _) = await browser.TrackAsync(huge);
+        var (batchStatus, batchAnswer, _) = await browser.TrackAsync(many);
+
+        Assert.Equal((HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.RequestEntityTooLarge), (bodyStatus, batchStatus));
+        Assert.Contains("larger than 16384 bytes", bodyAnswer, StringComparison.Ordinal);
+        Assert.Contains("26 events; at most 25 per request", batchAnswer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_visitor_posting_too_fast_gets_429_with_retry_after()
+    {
+        await using var store = await StoreFactory.CreateAsync(browserEventsPerMinute: 5);
+        var browser = store.NewBrowser();
+        await browser.GetAsync("/");
+
+        var answers = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 7; i++)
+        {
+            var (status, _, response) = await browser.TrackAsync($$"""{"events":[{{PageView}}]}""");
+            answers.Add(status);
+            last = response;
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Accepted, 5).Concat(Enumerable.Repeat(HttpStatusCode.TooManyRequests, 2)), answers);
+        Assert.NotNull(last!.Headers.RetryAfter);
+        Assert.Equal(5, (await store.EventsAsync(browser.VisitorId)).Count);
+    }
+
+    [Fact]
+    public async Task Do_not_track_is_honoured_on_pages_and_at_the_endpoint()
+    {
+        await using var store = await StoreFactory.CreateAsync();
+        var browser = store.NewBrowser();
+
+        await browser.GetAsync("/product/71053");
+        var (status, body, _) = await browser.TrackAsync($$"""{"events":[{{PageView}}]}""", ("DNT", "1"));
+        var gpc = store.NewBrowser();
+        var (gpcStatus, gpcBody, _) = await gpc.TrackAsync($$"""{"events":[{{PageView}}]}""", ("Sec-GPC", "1"));
+
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (status, gpcStatus));
+        Assert.Contains("Do Not Track", body, StringComparison.Ordinal);
+        Assert.Contains("\"accepted\":0", gpcBody, StringComparison.Ordinal);
+        Assert.Null(gpc.VisitorId);
+        Assert.Equal(["product_viewed"], (await store.EventsAsync(browser.VisitorId)).Select(e => e.Name));
+        var dnt = store.NewBrowser();
+        dnt.Headers.Add("DNT", "1");
+        await dnt.GetAsync("/product/71053");
+        Assert.Null(dnt.VisitorId);
+    }
+
+    [Fact]
+    public async Task In_consent_mode_nothing_is_tracked_or_stored_in_cookies_until_the_visitor_agrees()
+    {
+        await using var store = await StoreFactory.CreateAsync();
+        await store.Services.GetRequiredService<ModuleSettings>().SetAsync("tracking.consent_mode", "after_consent", CancellationToken.None);
+        var browser = store.NewBrowser();
+
+        await browser.GetAsync("/product/71053");
+        var (_, before, _) = await browser.TrackAsync($$"""{"events":[{{PageView}}]}""");
+        Assert.Null(browser.VisitorId);
+        Assert.Contains("has not consented", before, StringComparison.Ordinal);
+
+        browser.Cookies.Add(new Uri("http://localhost/"), new Cookie("nopsegments.consent", "granted"));
+        await browser.GetAsync("/product/71053");
+        var (_, after, _) = await browser.TrackAsync($$"""{"events":[{{PageView}}]}""");
+
+        Assert.Contains("\"accepted\":1", after, StringComparison.Ordinal);
+        Assert.Equal(["page_viewed", "product_viewed"], (await store.EventsAsync(browser.VisitorId)).Select(e => e.Name));
+        Assert.Contains("data-consent=\"after_consent\"", (await browser.GetAsync("/")).Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_the_module_the_endpoint_is_not_there()
+    {
+        await using var store = await StoreFactory.CreateAsync(install: false);
+
+        var (status, _, _) = await store.NewBrowser().TrackAsync($$"""{"events":[{{PageView}}]}""");
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.DoesNotContain("tracker.js", (await store.NewBrowser().GetAsync("/")).Html, StringComparison.Ordinal);
+    }
+}
