@@ -51,6 +51,7 @@ internal static class StoreServices
         services.AddScoped<IDiscountIssuer, StoreDiscountIssuer>();
         services.AddScoped<IEmailSender, QueuedEmailSender>();
         services.AddSingleton<IAdminAuthorization, StoreAdminAuthorization>();
+        services.AddScoped<IOrderHistory, StoreOrderHistory>();
 
         services.AddNopSegments(o =>
         {

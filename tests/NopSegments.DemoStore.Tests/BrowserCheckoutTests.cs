@@ -47,7 +47,7 @@ public sealed class BrowserCheckoutTests
         var shown = await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.event)");
         // The browser tracker's page events interleave with the store's; the store's must all be there, in order.
         string[] pageEvents = ["page_viewed", "page_exited", "session_started"];
-        Assert.Equal(["product_ordered", "order_placed", "checkout_started", "added_to_cart", "product_viewed"], shown.Except(pageEvents));
+        Assert.Equal(["product_ordered", "order_placed", "checkout_started", "added_to_cart", "product_viewed"], shown.Where(e => !pageEvents.Contains(e)));
         Assert.Contains("page_viewed", shown);
         await Assertions.Expect(admin.Locator("tr[data-event='order_placed']")).ToContainTextAsync(orderNumber);
         await admin.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "nopsegments-admin-events.png"), FullPage = true });

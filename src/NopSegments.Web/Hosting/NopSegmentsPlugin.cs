@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NopSegments.Data.Ingestion;
+using NopSegments.Hosting;
 using NopSegments.Data.Lifecycle;
 using NopSegments.Web.Settings;
 
@@ -13,8 +16,15 @@ public sealed class NopSegmentsPlugin
     private readonly ModuleSettings settings;
     private readonly NopSegmentsOptions options;
 
-    internal NopSegmentsPlugin(ModuleLifecycle lifecycle, ModuleState state, ModuleSettings settings, IOptions<NopSegmentsOptions> options)
+    private readonly OrderHistoryBackfill backfill;
+    private readonly IServiceScopeFactory scopes;
+
+    internal NopSegmentsPlugin(
+        ModuleLifecycle lifecycle, ModuleState state, ModuleSettings settings, OrderHistoryBackfill backfill,
+        IServiceScopeFactory scopes, IOptions<NopSegmentsOptions> options)
     {
+        this.backfill = backfill;
+        this.scopes = scopes;
         this.lifecycle = lifecycle;
         this.state = state;
         this.settings = settings;
@@ -40,12 +50,20 @@ public sealed class NopSegmentsPlugin
             $"data-consent=\"{settings.ConsentMode}\" data-dnt=\"{(settings.HonourDoNotTrack ? "honour" : "ignore")}\" defer></script>")
         : HtmlString.Empty;
 
-    /// <summary>Creates the module's tables and default settings; harmless when already installed.</summary>
-    public async Task InstallAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates the module's tables and default settings, then builds profiles from the host's order
+    /// history when it offers one (<see cref="IOrderHistory"/>); harmless when already installed.
+    /// </summary>
+    /// <returns>How many history events were stored.</returns>
+    public async Task<long> InstallAsync(CancellationToken cancellationToken = default)
     {
         await lifecycle.InstallAsync(cancellationToken);
         await settings.ReloadAsync(cancellationToken);
         state.Set(true);
+        await using var scope = scopes.CreateAsyncScope();
+        return scope.ServiceProvider.GetService<IOrderHistory>() is { } history
+            ? await backfill.RunAsync(history, cancellationToken)
+            : 0;
     }
 
     /// <summary>Removes every table, index and setting the module added.</summary>

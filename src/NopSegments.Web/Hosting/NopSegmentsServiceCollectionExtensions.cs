@@ -35,7 +35,9 @@ public static class NopSegmentsServiceCollectionExtensions
         services.AddSingleton<ModuleState>();
         services.AddSingleton(sp => new NopSegmentsPlugin(
             sp.GetRequiredService<ModuleLifecycle>(), sp.GetRequiredService<ModuleState>(), sp.GetRequiredService<ModuleSettings>(),
+            sp.GetRequiredService<OrderHistoryBackfill>(), sp.GetRequiredService<IServiceScopeFactory>(),
             sp.GetRequiredService<IOptions<NopSegmentsOptions>>()));
+        services.AddSingleton<OrderHistoryBackfill>();
         services.AddSingleton<ModuleSettings>();
         services.AddHostedService<ModuleStateLoader>();
 

@@ -13,17 +13,25 @@ internal sealed class PluginsModel(NopSegmentsPlugin plugin, ILogger<PluginsMode
     }
 
     public async Task<IActionResult> OnPostInstallAsync(CancellationToken ct) =>
-        await RunAsync(() => plugin.InstallAsync(ct), "installed");
+        await RunAsync(async () =>
+        {
+            var history = await plugin.InstallAsync(ct);
+            return history == 0 ? "" : $" Profiles were built from {history:N0} events of the store's order history.";
+        }, "installed");
 
     public async Task<IActionResult> OnPostUninstallAsync(CancellationToken ct) =>
-        await RunAsync(() => plugin.UninstallAsync(ct), "uninstalled");
+        await RunAsync(async () =>
+        {
+            await plugin.UninstallAsync(ct);
+            return "";
+        }, "uninstalled");
 
-    private async Task<IActionResult> RunAsync(Func<Task> step, string done)
+    private async Task<IActionResult> RunAsync(Func<Task<string>> step, string done)
     {
         try
         {
-            await step();
-            TempData["Message"] = $"{plugin.Descriptor.FriendlyName} was {done}.";
+            var detail = await step();
+            TempData["Message"] = $"{plugin.Descriptor.FriendlyName} was {done}.{detail}";
         }
 #pragma warning disable CA1031 // The owner sees why it failed; the store keeps running.
         catch (Exception ex)
