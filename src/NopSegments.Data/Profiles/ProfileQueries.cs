@@ -25,8 +25,8 @@ internal sealed class ProfileQueries(SegmentsDbContextFactory contexts)
         return found is null or DBNull ? null : Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The profile's attributes and RFM scores at <paramref name="asOf"/>; null when it had no event by then.</summary>
-    public async Task<(ProfileAttributes Attributes, RfmScore? Rfm)?> AsOfAsync(long profileId, DateTimeOffset asOf, CancellationToken ct = default)
+    /// <summary>The profile's attributes, RFM scores and fold state at <paramref name="asOf"/>; null when it had no event by then.</summary>
+    public async Task<(ProfileAttributes Attributes, RfmScore? Rfm, ProfileState State)?> AsOfAsync(long profileId, DateTimeOffset asOf, CancellationToken ct = default)
     {
         await using var connection = SqlDialect.For(contexts.Provider).Open(contexts.ConnectionString);
         var events = await StoredEventReader.ReadProfileAsync(connection, null, profileId, asOf, ct);
@@ -38,7 +38,7 @@ internal sealed class ProfileQueries(SegmentsDbContextFactory contexts)
         var attributes = accumulator.ToAttributes(asOf);
         var rfm = attributes.OrdersCount == 0 ? null
             : RfmScorer.Score(await BuyersAsync(connection, asOf, ct)).GetValueOrDefault(profileId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return (attributes, rfm);
+        return (attributes, rfm, accumulator.State);
     }
 
     /// <summary>Every profile with an order by <paramref name="asOf"/>, with its RFM metrics then (money summed as decimal).</summary>

@@ -1,4 +1,4 @@
 namespace NopSegments.Data.Tracking;
 
-/// <summary>Which recent events the admin asks for: one visitor or customer, one event name.</summary>
-internal sealed record EventFilter(string? VisitorId, string? Name, int Limit = 200);
+/// <summary>Which recent events the admin asks for: one visitor, customer or profile, one event name.</summary>
+internal sealed record EventFilter(string? VisitorId, string? Name, int Limit = 200, long? ProfileId = null);

@@ -18,12 +18,14 @@ internal sealed class EventStore(SegmentsDbContextFactory contexts)
                 .Union(db.Profiles.Where(p => p.CustomerId == filter.VisitorId).Select(p => p.Id));
             query = query.Where(e => e.ProfileId != null && profiles.Contains(e.ProfileId.Value));
         }
+        if (filter.ProfileId is { } profile)
+            query = query.Where(e => e.ProfileId == profile);
         if (!string.IsNullOrWhiteSpace(filter.Name))
             query = query.Where(e => e.Name == filter.Name);
         return await query
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
             .Take(Math.Clamp(filter.Limit, 1, 1000))
-            .Select(e => new EventRecord(e.Name, e.VisitorId, e.CustomerId, e.SessionId, e.OccurredAt, e.Properties))
+            .Select(e => new EventRecord(e.Name, e.VisitorId, e.CustomerId, e.SessionId, e.OccurredAt, e.Properties) { ProfileId = e.ProfileId })
             .ToListAsync(cancellationToken);
     }
 }

@@ -19,6 +19,8 @@ internal static class AdminEndpoints
     {
         var admin = endpoints.MapGroup(options.AdminPath).AddEndpointFilter<AdminOnlyFilter>().ExcludeFromDescription();
         admin.MapGet("/events", EventsAsync);
+        admin.MapGet("/profiles", ProfileEndpoints.ListAsync);
+        admin.MapGet("/profiles/{id:long}", ProfileEndpoints.ShowAsync);
     }
 
     private static async Task<Results<RazorComponentResult<EventsPage>, RazorComponentResult<NotInstalledPage>>> EventsAsync(

@@ -39,7 +39,9 @@ public sealed class NopSegmentsPlugin
 
     /// <summary>The admin pages to show in the host's menu while installed.</summary>
     public IReadOnlyList<AdminMenuItem> AdminMenu =>
-        IsInstalled ? [new AdminMenuItem("Store events", $"{options.AdminPath}/events")] : [];
+        IsInstalled
+            ? [new AdminMenuItem("Profiles", $"{options.AdminPath}/profiles"), new AdminMenuItem("Store events", $"{options.AdminPath}/events")]
+            : [];
 
     /// <summary>
     /// The browser tracker's script tag, for the host to render at the end of every storefront page

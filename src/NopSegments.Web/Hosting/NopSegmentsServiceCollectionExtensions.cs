@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NopSegments.Data;
 using NopSegments.Data.Ingestion;
 using NopSegments.Data.Lifecycle;
+using NopSegments.Data.Profiles;
 using NopSegments.Data.Tracking;
 using NopSegments.Tracking;
 using NopSegments.Web.Admin;
@@ -42,6 +43,8 @@ public static class NopSegmentsServiceCollectionExtensions
         services.AddHostedService<ModuleStateLoader>();
 
         services.AddSingleton<EventStore>();
+        services.AddSingleton<ProfileList>();
+        services.AddSingleton<ProfileQueries>();
         services.AddSingleton<IngestionWriter>();
         services.AddSingleton<EventQueue>();
         services.AddSingleton<ISegmentsTracker>(sp => sp.GetRequiredService<EventQueue>());
