@@ -58,6 +58,7 @@ internal static class StoreServices
             o.Provider = database.Provider;
             o.ConnectionString = database.ConnectionString;
             o.BrowserEventsPerMinute = builder.Configuration.GetValue("NopSegments:BrowserEventsPerMinute", o.BrowserEventsPerMinute);
+            o.Durable = builder.Configuration.GetValue("NopSegments:Durable", o.Durable);
         });
     }
 

@@ -14,6 +14,14 @@ public sealed class NopSegmentsOptions
     /// <summary>Where the module's admin pages live.</summary>
     public string AdminPath { get; set; } = "/admin/nopsegments";
 
+    /// <summary>
+    /// False (default): <c>Track</c> only queues; a background writer stores events in batches, a graceful
+    /// shutdown stores everything queued, and a crash loses at most what was still queued. True: <c>Track</c>
+    /// stores the event in its own transaction before it returns, so a crash loses nothing that was
+    /// tracked, at the cost of a database round trip (milliseconds) on the store's request.
+    /// </summary>
+    public bool Durable { get; set; }
+
     /// <summary>Where the browser tracker posts events.</summary>
     public string TrackPath { get; set; } = "/nopsegments/track";
 

@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using NopSegments.Data.Ingestion;
 using NopSegments.Tracking;
 using NopSegments.Web.Hosting;
 
@@ -8,7 +10,7 @@ namespace NopSegments.Web.Tracking;
 /// <see cref="ISegmentsTracker"/> for a store request: validate and enqueue, no database round trip.
 /// <see cref="EventWriter"/> drains the queue.
 /// </summary>
-internal sealed class EventQueue(ModuleState state) : ISegmentsTracker
+internal sealed class EventQueue(ModuleState state, IOptions<NopSegmentsOptions> options, IngestionWriter ingestion) : ISegmentsTracker
 {
     public const int Capacity = 100_000;
 
@@ -27,6 +29,8 @@ internal sealed class EventQueue(ModuleState state) : ISegmentsTracker
             return TrackResult.Rejected("NopSegments is not installed");
         if (EventValidator.Validate(storeEvent) is { } error)
             return TrackResult.Rejected(error);
+        if (options.Value.Durable)
+            return WriteThrough(storeEvent);
 
         // The lock keeps channel order and the enqueued count in step, which FlushAsync relies on.
         lock (gate)
@@ -36,6 +40,22 @@ internal sealed class EventQueue(ModuleState state) : ISegmentsTracker
             enqueued++;
         }
         return TrackResult.Ok;
+    }
+
+    private TrackResult WriteThrough(StoreEvent storeEvent)
+    {
+        try
+        {
+            // Durable mode's documented price: the caller waits for its own transaction.
+            ingestion.WriteAsync([storeEvent]).GetAwaiter().GetResult();
+            return TrackResult.Ok;
+        }
+#pragma warning disable CA1031 // The storefront gets a reason, never an exception.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return TrackResult.Rejected($"the event could not be stored: {ex.Message}");
+        }
     }
 
     public void MarkWritten(int count) => Interlocked.Add(ref written, count);

@@ -8,7 +8,7 @@ namespace NopSegments.DemoStore.Tests.Infrastructure;
 /// A shopper's HTTP session against the store: its own cookie jar, forms posted with the
 /// antiforgery token of the page they are on, redirects followed.
 /// </summary>
-public sealed partial class StoreBrowser
+internal sealed partial class StoreBrowser
 {
     private readonly StoreFactory factory;
     private readonly HttpClient client;
@@ -71,7 +71,7 @@ public sealed partial class StoreBrowser
     private static partial Regex TokenPattern();
 }
 
-public sealed record Page(HttpStatusCode Status, string Path, string Html)
+internal sealed record Page(HttpStatusCode Status, string Path, string Html)
 {
     public string Text => WebUtility.HtmlDecode(Regex.Replace(Html, "<[^>]+>", " "));
 

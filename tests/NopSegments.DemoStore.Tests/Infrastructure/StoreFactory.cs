@@ -17,7 +17,7 @@ namespace NopSegments.DemoStore.Tests.Infrastructure;
 /// The real demo store on a real database of its own, seeded from the first rows of the real
 /// retailer's file (enough for a catalog and a few hundred orders).
 /// </summary>
-public sealed class StoreFactory : WebApplicationFactory<Program>
+internal sealed class StoreFactory : WebApplicationFactory<Program>
 {
     public const int SeedRows = 20_000;
 
@@ -25,13 +25,22 @@ public sealed class StoreFactory : WebApplicationFactory<Program>
 
     internal TestDatabase Database { get; }
 
+    public bool Durable { get; init; }
+
+    /// <summary>False when the test keeps the database to look at it after the store has stopped.</summary>
+    public bool OwnsDatabase { get; init; } = true;
+
     /// <summary>The tracking endpoint's per-visitor limit; a test of the limit lowers it before the host starts.</summary>
     public int BrowserEventsPerMinute { get; init; } = 600;
 
     public static async Task<StoreFactory> CreateAsync(
-        DatabaseProvider provider = DatabaseProvider.Sqlite, bool install = true, bool kestrel = false, int browserEventsPerMinute = 600)
+        DatabaseProvider provider = DatabaseProvider.Sqlite, bool install = true, bool kestrel = false, int browserEventsPerMinute = 600,
+        bool durable = false, TestDatabase? database = null)
     {
-        var factory = new StoreFactory(await TestDatabase.CreateAsync(provider)) { BrowserEventsPerMinute = browserEventsPerMinute };
+        var factory = new StoreFactory(database ?? await TestDatabase.CreateAsync(provider))
+        {
+            BrowserEventsPerMinute = browserEventsPerMinute, Durable = durable, OwnsDatabase = database is null,
+        };
         if (kestrel)
         {
             factory.UseKestrel(0);
@@ -50,6 +59,7 @@ public sealed class StoreFactory : WebApplicationFactory<Program>
         builder.UseSetting("Provider", Database.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres");
         builder.UseSetting("Connection", Database.ConnectionString);
         builder.UseSetting("Seed:MaxRows", SeedRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("NopSegments:Durable", Durable ? "true" : "false");
         builder.UseSetting("NopSegments:BrowserEventsPerMinute", BrowserEventsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -80,6 +90,7 @@ public sealed class StoreFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (OwnsDatabase)
+            await Database.DisposeAsync();
     }
 }
