@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NopSegments.Cli;
+using NopSegments.Cli.Bench;
 using NopSegments.Cli.Import;
 using NopSegments.Cli.Profiles;
 
@@ -8,6 +9,7 @@ var root = new RootCommand("nopsegments: the NopSegments command line")
     CliDatabase.Db, CliDatabase.Provider, CliDatabase.Connection,
     ImportCommand.Create(),
     ProfileCommand.Create(),
+    BenchCommand.Create(),
 };
 try
 {

@@ -67,8 +67,7 @@ internal sealed class PostgresDialect : SqlDialect
             while (await reader.ReadAsync(ct))
                 inserted.Add(reader.GetGuid(0));
         }
-        await using (var clear = new NpgsqlCommand($"TRUNCATE {Staging}", npgsql, (NpgsqlTransaction)transaction))
-            await clear.ExecuteNonQueryAsync(ct);
+        // The staging table empties itself at commit (ON COMMIT DELETE ROWS).
         return inserted;
     }
 

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using NopSegments.Cli.Import;
+using NopSegments.Data;
+using NopSegments.Data.Ingestion;
+using NopSegments.Data.Lifecycle;
+
+namespace NopSegments.Cli.Bench;
+
+/// <summary>
+/// <c>nopsegments bench ingest &lt;online-retail file&gt;</c>: the real retailer's events written twice in one run,
+/// once as a raw bulk insert into a bare table, once through ingestion with profiles, and the ratio.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("online-retail") { Description = "the online-retail CSV (.csv.gz)" };
+        var batch = new Option<int>("--batch") { Description = "events per transaction", DefaultValueFactory = _ => 20_000 };
+        var ingest = new Command("ingest", "Ingestion with profile aggregates next to a raw bulk insert of the same rows") { file, batch };
+        ingest.SetAction((parse, ct) => IngestAsync(parse.GetValue(file)!, parse.GetValue(batch), parse, ct));
+        return new Command("bench", "Measure the module on this machine") { ingest };
+    }
+
+    private static async Task<int> IngestAsync(FileInfo file, int batchSize, ParseResult parse, CancellationToken ct)
+    {
+        if (!file.Exists)
+            throw new CliException($"No such file: {file.FullName}");
+        var contexts = CliDatabase.From(parse);
+        var lifecycle = new ModuleLifecycle(contexts);
+        await lifecycle.UninstallAsync(ct);
+        await lifecycle.InstallAsync(ct);
+        var events = OnlineRetailImporter.Read(file.FullName).InTimeOrder();
+
+        var raw = Stopwatch.StartNew();
+        await RawInsert.RunAsync(contexts, events, batchSize, ct);
+        raw.Stop();
+        var writer = new IngestionWriter(contexts, TimeProvider.System);
+        var ingest = Stopwatch.StartNew();
+        foreach (var batch in events.Chunk(batchSize))
+            await writer.WriteAsync(batch, ct);
+        ingest.Stop();
+
+        var rawRate = events.Count / raw.Elapsed.TotalSeconds;
+        var rate = events.Count / ingest.Elapsed.TotalSeconds;
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"provider            {contexts.Provider}"));
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"events              {events.Count:N0} (online-retail, {batchSize:N0} per transaction)"));
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw bulk insert     {raw.Elapsed.TotalSeconds,6:0.00} s  {rawRate,10:N0} events/s"));
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest + profiles   {ingest.Elapsed.TotalSeconds,6:0.00} s  {rate,10:N0} events/s"));
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio               {rate / rawRate:P0} of raw"));
+        return 0;
+    }
+}
