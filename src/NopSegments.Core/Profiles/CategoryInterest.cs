@@ -4,7 +4,7 @@ namespace NopSegments.Profiles;
 /// interest(c) = 1 − exp(−score(c) / 5), where score(c) sums a weight per event about category c
 /// (category_viewed 0.5, product_viewed 1, added_to_cart 3, product_ordered 5), each halved for every
 /// 14 days of age at the evaluation instant. Five recent product views give 0.63; a month-old
-/// purchase alone gives 0.21. Documented in docs/profiles.md.
+/// purchase alone gives 0.20. Documented in docs/profiles.md.
 /// </summary>
 public static class CategoryInterest
 {
