@@ -9,6 +9,7 @@ builder.AddDemoStore();
 var app = builder.Build();
 await app.SeedDemoStoreAsync();
 
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/not-found", "?code={0}");

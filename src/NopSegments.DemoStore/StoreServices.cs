@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using NopSegments.DemoStore.Cart;
 using NopSegments.DemoStore.Customers;
@@ -26,6 +27,8 @@ internal static class StoreServices
         services.AddDataProtection()
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
 
+        // Behind a proxy on this machine (or the tests' client), the visitor's address is X-Forwarded-For.
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
             o.LoginPath = "/login";
@@ -59,6 +62,8 @@ internal static class StoreServices
             o.ConnectionString = database.ConnectionString;
             o.BrowserEventsPerMinute = builder.Configuration.GetValue("NopSegments:BrowserEventsPerMinute", o.BrowserEventsPerMinute);
             o.Durable = builder.Configuration.GetValue("NopSegments:Durable", o.Durable);
+            o.GeoDatabasePath = builder.Configuration["NopSegments:GeoDatabase"]
+                ?? Path.Combine(AppContext.BaseDirectory, "Geo", "geo-whois-asn-country.mmdb");
         });
     }
 

@@ -22,6 +22,12 @@ public sealed class NopSegmentsOptions
     /// </summary>
     public bool Durable { get; set; }
 
+    /// <summary>
+    /// A MaxMind DB file for the visitor's country: ip-location-db's CC0 country database, or a licensed
+    /// GeoIP2 City/Country file. None: countries come from orders and the customer's address only.
+    /// </summary>
+    public string? GeoDatabasePath { get; set; }
+
     /// <summary>Where the browser tracker posts events.</summary>
     public string TrackPath { get; set; } = "/nopsegments/track";
 

@@ -52,6 +52,7 @@ public static class NopSegmentsServiceCollectionExtensions
         services.AddSingleton<TrackingLimiter>();
 
         services.AddScoped<ICurrentVisitor, VisitorCookies>();
+        services.AddSingleton<GeoLocator>();
         services.AddScoped<AdminOnlyFilter>();
         return services;
     }

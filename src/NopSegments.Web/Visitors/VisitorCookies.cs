@@ -12,7 +12,8 @@ namespace NopSegments.Web.Visitors;
 /// events as somebody else or rewrite where their session came from. A cookie that fails the check is
 /// replaced, never trusted.
 /// </summary>
-internal sealed class VisitorCookies(IHttpContextAccessor http, IDataProtectionProvider protection, ModuleSettings settings, TimeProvider clock)
+internal sealed class VisitorCookies(
+    IHttpContextAccessor http, IDataProtectionProvider protection, ModuleSettings settings, GeoLocator geo, TimeProvider clock)
     : ICurrentVisitor
 {
     public const string VisitorCookie = "nopsegments.vid";
@@ -80,7 +81,8 @@ internal sealed class VisitorCookies(IHttpContextAccessor http, IDataProtectionP
     private VisitorSession StartSession(Uri landing, Uri? referrer)
     {
         var headers = Context.Request.Headers;
-        var started = VisitorSession.Start(NewId(), landing, referrer, headers.UserAgent.ToString(), headers["Sec-CH-UA-Mobile"].ToString());
+        var started = VisitorSession.Start(NewId(), landing, referrer, headers.UserAgent.ToString(), headers["Sec-CH-UA-Mobile"].ToString())
+            with { Country = geo.Locate(Context.Connection.RemoteIpAddress).Country };
         Write(SessionCookie, JsonSerializer.Serialize(started), SessionTimeout);
         return started;
     }

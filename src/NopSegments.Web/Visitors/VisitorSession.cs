@@ -8,6 +8,9 @@ namespace NopSegments.Web.Visitors;
 /// </summary>
 public sealed record VisitorSession(string Id, string Source, string? UtmSource, string? UtmMedium, string? UtmCampaign, string Device)
 {
+    /// <summary>ISO country code from the visitor's IP address, when a geo database knows it.</summary>
+    public string? Country { get; init; }
+
     /// <summary>Starts a session from its landing page, referrer and browser.</summary>
     public static VisitorSession Start(string id, Uri landing, Uri? referrer, string? userAgent, string? mobileHint)
     {
@@ -26,6 +29,7 @@ public sealed record VisitorSession(string Id, string Source, string? UtmSource,
         ["utm_medium"] = UtmMedium,
         ["utm_campaign"] = UtmCampaign,
         ["device"] = Device,
+        ["country"] = Country,
     };
 
     private static string? QueryValue(Uri url, string name) =>
