@@ -141,4 +141,24 @@ public sealed class ProfileAccumulatorTests
         Assert.Equal(a.Interests.Single(), b.Interests.Single());
         Assert.Equal((1, 5m, "direct"), (b.CartItemsCount, b.CartValue, b.LastSource));
     }
+
+    [Fact]
+    public void Events_a_moment_out_of_order_fold_to_the_same_times_and_country()
+    {
+        StoreEvent[] inOrder =
+        [
+            E("order_placed", 0, "s1", ("order_id", "1"), ("value", 5m), ("country", "France")),
+            E("order_placed", 0.01, "s1", ("order_id", "2"), ("value", 7m), ("country", "Spain")),
+        ];
+        var now = T0.AddDays(1);
+
+        var a = Fold(now, inOrder);
+        var swapped = new ProfileAccumulator();
+        swapped.Apply(inOrder[1]);
+        swapped.Apply(inOrder[0]);
+        var b = swapped.ToAttributes(now);
+
+        Assert.Equal((a.FirstSeenAt, a.LastSeenAt, a.FirstOrderAt, a.LastOrderAt, a.Country, a.TotalSpent),
+            (b.FirstSeenAt, b.LastSeenAt, b.FirstOrderAt, b.LastOrderAt, b.Country, b.TotalSpent));
+    }
 }

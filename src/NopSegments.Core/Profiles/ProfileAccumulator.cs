@@ -17,8 +17,9 @@ public sealed class ProfileAccumulator(ProfileState? state = null)
     {
         ArgumentNullException.ThrowIfNull(e);
         var s = State;
-        s.FirstSeen ??= e.OccurredAt;
-        s.LastSeen = e.OccurredAt;
+        // Times take the extremes, so events a few milliseconds out of order (concurrent requests) fold the same.
+        s.FirstSeen = Min(s.FirstSeen, e.OccurredAt);
+        s.LastSeen = Max(s.LastSeen, e.OccurredAt);
         s.CustomerId = e.CustomerId ?? s.CustomerId;
         if (e.SessionId is { } session && s.Sessions.Add(session))
         {
@@ -36,8 +37,8 @@ public sealed class ProfileAccumulator(ProfileState? state = null)
             case EventNames.OrderPlaced:
                 s.Orders++;
                 s.OrderValue += e.Number("value") ?? 0;
-                s.FirstOrder ??= e.OccurredAt;
-                s.LastOrder = e.OccurredAt;
+                s.FirstOrder = Min(s.FirstOrder, e.OccurredAt);
+                s.LastOrder = Max(s.LastOrder, e.OccurredAt);
                 if (!string.IsNullOrEmpty(e.Text("discount_code")))
                     s.DiscountOrders++;
                 s.Cart.Clear();
@@ -52,7 +53,7 @@ public sealed class ProfileAccumulator(ProfileState? state = null)
             case EventNames.AddedToCart when e.Text("sku") is { } sku:
                 var line = s.Cart.GetValueOrDefault(sku);
                 s.Cart[sku] = new CartLineState((line?.Quantity ?? 0) + Quantity(e), e.Number("price") ?? line?.Price ?? 0);
-                s.LastCartAdd = e.OccurredAt;
+                s.LastCartAdd = Max(s.LastCartAdd, e.OccurredAt);
                 break;
             case EventNames.RemovedFromCart when e.Text("sku") is { } sku && s.Cart.TryGetValue(sku, out var held):
                 // Removing more than is there empties the line; it never goes negative.
@@ -96,6 +97,10 @@ public sealed class ProfileAccumulator(ProfileState? state = null)
         };
     }
 
+    private static DateTimeOffset Min(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x < b ? x : b;
+
+    private static DateTimeOffset Max(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
+
     private static int Quantity(StoreEvent e) => (int)Math.Max(0, e.Number("quantity") ?? 1);
 
     /// <summary>The latest event with a country wins; between orders at the same instant, the larger order id.</summary>
@@ -105,6 +110,8 @@ public sealed class ProfileAccumulator(ProfileState? state = null)
             return;
         var s = State;
         var orderId = e.Text("order_id");
+        if (e.OccurredAt < s.CountryAt)
+            return;
         if (s.CountryAt == e.OccurredAt && orderId is not null && s.CountryOrderId is not null && OrderIds.Compare(orderId, s.CountryOrderId) < 0)
             return;
         (s.Country, s.CountryAt, s.CountryOrderId) = (value, e.OccurredAt, orderId);

@@ -12,6 +12,8 @@ namespace NopSegments.Data.Ingestion;
 /// </summary>
 internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimeProvider clock)
 {
+    private static readonly TimeSpan LateTolerance = TimeSpan.FromSeconds(5);
+
     // Resolved on first use so a host on a provider without an ingestion path still starts.
     private SqlDialect? dialect;
 
@@ -58,8 +60,9 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
         {
             var state = JsonSerializer.Deserialize<ProfileState>(directory.StateOfProfile[group.Id]) ?? new ProfileState();
             var ordered = group.Events.OrderBy(e => e.OccurredAt).ToList();
-            // The fold runs in time order; an event older than what the profile has seen means folding again from the stored events.
-            if (mustRefold.Contains(group.Id) || (state.LastSeen is { } last && ordered.Count > 0 && ordered[0].OccurredAt < last))
+            // The fold runs in time order. Events a moment late (concurrent requests reach the queue slightly out of
+            // order) fold as they are; anything later — history arriving after live events — refolds from storage.
+            if (mustRefold.Contains(group.Id) || (state.LastSeen is { } last && ordered.Count > 0 && ordered[0].OccurredAt < last - LateTolerance))
             {
                 state = new ProfileState();
                 ordered = await StoredEventReader.ReadProfileAsync(connection, tx, group.Id, null, ct);

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The tracking endpoint next to a bare Kestrel POST endpoint, same payload, same wrk run settings.
+# Needs wrk (apt-get install wrk). Prints requests/s and p99 latency of each and the ratio.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+for project in src/NopSegments.DemoStore benchmarks/BareEndpoint; do dotnet build "$project" -c Release -v:q -nologo >/dev/null; done
+
+(exec dotnet benchmarks/BareEndpoint/bin/Release/net10.0/BareEndpoint.dll --urls http://127.0.0.1:5091 >/dev/null 2>&1) &
+(cd src/NopSegments.DemoStore && exec dotnet bin/Release/net10.0/NopSegments.DemoStore.dll --urls http://127.0.0.1:5090 \
+  --Connection "Data Source=$work/bench.db" --Seed:MaxRows 20000 --NopSegments:BrowserEventsPerMinute 1000000000 \
+  --Logging:LogLevel:Default Warning >"$work/store.log" 2>&1) &
+for _ in $(seq 1 60); do curl -sf -o /dev/null http://127.0.0.1:5090/ && curl -sf -o /dev/null -X POST http://127.0.0.1:5091/track && break; sleep 1; done
+
+# Install the module as the shop owner would, through the admin.
+jar="$work/jar"
+token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
+t=$(curl -s -c "$jar" -b "$jar" http://127.0.0.1:5090/login | token)
+curl -s -c "$jar" -b "$jar" -o /dev/null -X POST http://127.0.0.1:5090/login \
+  --data-urlencode "Email=admin@demo.store" --data-urlencode "Password=demo-admin" --data-urlencode "__RequestVerificationToken=$t"
+t=$(curl -s -c "$jar" -b "$jar" http://127.0.0.1:5090/admin/plugins | token)
+curl -s -c "$jar" -b "$jar" -o /dev/null -X POST "http://127.0.0.1:5090/admin/plugins?handler=install" --data-urlencode "__RequestVerificationToken=$t"
+
+# One shopper's cookies, then the same page_viewed payload at both endpoints.
+shopper="$work/shopper"
+curl -s -c "$shopper" -o /dev/null http://127.0.0.1:5090/
+cookie=$(awk '$6 ~ /^nopsegments\./ {printf "%s=%s; ", $6, $7}' "$shopper")
+cat > "$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Cookie"] = "$cookie"
+wrk.body = '{"events":[{"name":"page_viewed","properties":{"url":"http://127.0.0.1:5090/product/71053","path":"/product/71053","title":"White Metal Lantern"}}]}'
+LUA
+run() {
+  wrk -t2 -c32 -d10s --latency -s "$work/post.lua" "$1" > "$work/$2.txt"
+  awk -v name="$2" '/Requests\/sec/ {rps=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF}
+    END {printf "%-18s %10s req/s   p99 %8s   non-2xx %s\n", name, rps, p99, (bad == "" ? 0 : bad)}' "$work/$2.txt"
+}
+rps() { awk '/Requests\/sec/ {print $2}' "$work/$1.txt"; }
+run http://127.0.0.1:5091/track bare
+run http://127.0.0.1:5090/nopsegments/track tracking
+awk -v a="$(rps tracking)" -v b="$(rps bare)" 'BEGIN { if (b > 0) printf "ratio              %.0f %% of bare Kestrel\n", 100 * a / b }'
