@@ -53,6 +53,7 @@ public static class NopSegmentsServiceCollectionExtensions
 
         services.AddScoped<ICurrentVisitor, VisitorCookies>();
         services.AddSingleton<GeoLocator>();
+        services.AddSingleton<VerifiedCookieCache>();
         services.AddScoped<AdminOnlyFilter>();
         return services;
     }

@@ -13,13 +13,16 @@ namespace NopSegments.Web.Visitors;
 /// replaced, never trusted.
 /// </summary>
 internal sealed class VisitorCookies(
-    IHttpContextAccessor http, IDataProtectionProvider protection, ModuleSettings settings, GeoLocator geo, TimeProvider clock)
+    IHttpContextAccessor http, IDataProtectionProvider protection, ModuleSettings settings, GeoLocator geo,
+    VerifiedCookieCache verified, TimeProvider clock)
     : ICurrentVisitor
 {
     public const string VisitorCookie = "nopsegments.vid";
     public const string SessionCookie = "nopsegments.sid";
     private static readonly TimeSpan VisitorLifetime = TimeSpan.FromDays(365);
     private static readonly TimeSpan SessionTimeout = TimeSpan.FromMinutes(30);
+    // The sliding session cookie is rewritten at most once a minute: 30 minutes of silence, give or take one.
+    private static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(1);
 
     private readonly IDataProtector protector = protection.CreateProtector("NopSegments.Visitor.v1");
     private (string Id, bool Rejected)? visitor;
@@ -69,8 +72,12 @@ internal sealed class VisitorCookies(
             var existing = JsonSerializer.Deserialize<VisitorSession>(json);
             if (existing is null)
                 return null;
-            Write(SessionCookie, json, SessionTimeout); // sliding: 30 minutes from the latest activity
-            return existing;
+            var now = clock.GetUtcNow();
+            if (now - existing.RefreshedAt < RefreshEvery)
+                return existing;
+            var refreshed = existing with { RefreshedAt = now };
+            Write(SessionCookie, JsonSerializer.Serialize(refreshed), SessionTimeout); // sliding: 30 minutes from the latest activity
+            return refreshed;
         }
         catch (JsonException)
         {
@@ -82,7 +89,7 @@ internal sealed class VisitorCookies(
     {
         var headers = Context.Request.Headers;
         var started = VisitorSession.Start(NewId(), landing, referrer, headers.UserAgent.ToString(), headers["Sec-CH-UA-Mobile"].ToString())
-            with { Country = geo.Locate(Context.Connection.RemoteIpAddress).Country };
+            with { Country = geo.Locate(Context.Connection.RemoteIpAddress).Country, RefreshedAt = clock.GetUtcNow() };
         Write(SessionCookie, JsonSerializer.Serialize(started), SessionTimeout);
         return started;
     }
@@ -103,9 +110,13 @@ internal sealed class VisitorCookies(
 
     private string? Unprotect(string raw)
     {
+        if (verified.TryGet(raw, out var known))
+            return known;
         try
         {
-            return protector.Unprotect(raw);
+            var value = protector.Unprotect(raw);
+            verified.Add(raw, value);
+            return value;
         }
         catch (CryptographicException)
         {

@@ -11,6 +11,9 @@ public sealed record VisitorSession(string Id, string Source, string? UtmSource,
     /// <summary>ISO country code from the visitor's IP address, when a geo database knows it.</summary>
     public string? Country { get; init; }
 
+    /// <summary>When the session cookie was last rewritten (it slides at most once a minute).</summary>
+    public DateTimeOffset RefreshedAt { get; init; }
+
     /// <summary>Starts a session from its landing page, referrer and browser.</summary>
     public static VisitorSession Start(string id, Uri landing, Uri? referrer, string? userAgent, string? mobileHint)
     {
