@@ -88,6 +88,52 @@ internal sealed class PostgresDialect : SqlDialect
         }
     }
 
+    /// <summary>One UPDATE … FROM a staging table filled by binary COPY, instead of a statement per row.</summary>
+    public override async Task UpdateRowsAsync(
+        DbConnection connection, DbTransaction transaction, string table, string key, string[] columns,
+        IReadOnlyList<object?[]> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+            return;
+        var npgsql = (NpgsqlConnection)connection;
+        var staging = table + "_in";
+        var all = columns.Append(key).ToArray();
+        // Same column types, none of the target's NOT NULL constraints (those rows only carry some columns).
+        await using (var create = new NpgsqlCommand(
+            $"CREATE TEMP TABLE IF NOT EXISTS {staging} ON COMMIT DELETE ROWS AS SELECT {string.Join(", ", all)} FROM {table} WITH NO DATA",
+            npgsql, (NpgsqlTransaction)transaction))
+            await create.ExecuteNonQueryAsync(ct);
+        var types = all.Select((_, i) => TypeOf(rows.Select(r => r[i]).FirstOrDefault(v => v is not null))).ToArray();
+        await using (var copy = await npgsql.BeginBinaryImportAsync($"COPY {staging} ({string.Join(", ", all)}) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var row in rows)
+            {
+                await copy.StartRowAsync(ct);
+                for (var i = 0; i < row.Length; i++)
+                {
+                    if (row[i] is null)
+                        await copy.WriteNullAsync(ct);
+                    else
+                        await copy.WriteAsync(row[i]!, types[i], ct);
+                }
+            }
+            await copy.CompleteAsync(ct);
+        }
+        await using var update = new NpgsqlCommand(
+            $"UPDATE {table} AS t SET {string.Join(", ", columns.Select(c => $"{c} = s.{c}"))} FROM {staging} AS s WHERE t.{key} = s.{key}",
+            npgsql, (NpgsqlTransaction)transaction);
+        await update.ExecuteNonQueryAsync(ct);
+    }
+
+    private static NpgsqlDbType TypeOf(object? sample) => sample switch
+    {
+        DateTime => NpgsqlDbType.TimestampTz,
+        int => NpgsqlDbType.Integer,
+        long => NpgsqlDbType.Bigint,
+        double => NpgsqlDbType.Double,
+        _ => NpgsqlDbType.Text,
+    };
+
     private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>
         value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, NpgsqlDbType.Text, ct);
 

@@ -34,6 +34,16 @@ internal abstract class SqlDialect
         DbConnection connection, DbTransaction transaction, string sql, string[] parameters,
         IEnumerable<object?[]> rows, CancellationToken ct);
 
+    /// <summary>Sets <paramref name="columns"/> of many rows, matched on <paramref name="key"/> (each row's last value).</summary>
+    public virtual Task UpdateRowsAsync(
+        DbConnection connection, DbTransaction transaction, string table, string key, string[] columns,
+        IReadOnlyList<object?[]> rows, CancellationToken ct)
+    {
+        var parameters = columns.Append(key).Select((_, i) => $"@p{i}").ToArray();
+        var sql = $"UPDATE {table} SET {string.Join(", ", columns.Select((c, i) => $"{c} = {parameters[i]}"))} WHERE {key} = {parameters[^1]}";
+        return ExecuteForEachAsync(connection, transaction, sql, parameters, rows, ct);
+    }
+
     /// <summary>How a Guid is stored: EF Core keeps it as upper-case text on SQLite, as uuid on PostgreSQL.</summary>
     public abstract object EventId(Guid id);
 }
