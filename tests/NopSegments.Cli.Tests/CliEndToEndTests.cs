@@ -65,10 +65,15 @@ public sealed class CliEndToEndTests
         var file = db.ConnectionString["Data Source=".Length..];
 
         var import = await CliProcess.RunAsync("import", "complete-journey", path, "--db", file);
+        var household = await CliProcess.RunAsync("profile", "1", "--db", file);
 
         Assert.Equal(0, import.Exit);
         Assert.Matches(@"rows read\s+75,000", import.Out);
+        Assert.Matches(@"with demographics\s+801", import.Out);
         Assert.DoesNotContain("skipped", import.Out, StringComparison.Ordinal);
+        var p = JsonDocument.Parse(household.Out).RootElement;
+        Assert.Equal(("65+", "35-49K", "2"), (p.GetProperty("age_range").GetString(), p.GetProperty("income").GetString(), p.GetProperty("household_size").GetString()));
+        Assert.True(p.GetProperty("discount_orders_count").GetInt32() > 0, "household 1 used coupons in the sample");
     }
 
     [Fact]

@@ -75,6 +75,20 @@ public sealed class ImporterTests : IDisposable
         Assert.Equal(new DateTimeOffset(2017, 3, 12, 7, 30, 0, TimeSpan.Zero), events[3].OccurredAt);
     }
 
+    [Fact]
+    public void Complete_journey_demographics_become_named_traits_and_empty_values_are_left_out()
+    {
+        var traits = DemographicsReader.Read(Write("demographics.csv", """
+            "household_id","age","income","home_ownership","marital_status","household_size","household_comp","kids_count"
+            "1","65+","35-49K","Homeowner","Married","2","2 Adults No Kids","0"
+            "1001","45-54","50-74K","","Unmarried","1","1 Adult No Kids","0"
+            """));
+
+        Assert.Equal("65+", traits["1"]["age_range"]);
+        Assert.Equal(7, traits["1"].Count);
+        Assert.False(traits["1001"].ContainsKey("home_ownership"));
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(folder, name);

@@ -16,12 +16,28 @@ internal static class ImportCommand
         var dataset = new Argument<string>("dataset") { Description = "online-retail, rees46 or complete-journey" };
         dataset.AcceptOnlyFromAmong(OnlineRetailImporter.Name, Rees46Importer.Name, CompleteJourneyImporter.Name);
         var path = new Argument<FileInfo>("path") { Description = "the dataset's CSV file (.csv or .csv.gz)" };
-        var command = new Command("import", "Import a shop's history as store events and build its profiles") { dataset, path };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(dataset)!, parse.GetValue(path)!, parse, ct));
+        var demographics = new Option<FileInfo?>("--demographics")
+        {
+            Description = "complete-journey: zero-party attributes per household (default: demographics.csv.gz beside the file)",
+        };
+        var command = new Command("import", "Import a shop's history as store events and build its profiles") { dataset, path, demographics };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(dataset)!, parse.GetValue(path)!, parse.GetValue(demographics), parse, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string dataset, FileInfo file, ParseResult parse, CancellationToken ct)
+    private static async Task<int> SaveDemographicsAsync(FileInfo file, FileInfo? explicitFile, Data.SegmentsDbContextFactory contexts, CancellationToken ct)
+    {
+        var path = explicitFile?.FullName ?? Path.Combine(file.DirectoryName!, "demographics.csv.gz");
+        if (!File.Exists(path))
+        {
+            if (explicitFile is not null)
+                throw new CliException($"No such file: {path}");
+            return 0;
+        }
+        return await new Data.Profiles.ProfileTraits(contexts).SaveAsync(DemographicsReader.Read(path), ct);
+    }
+
+    private static async Task<int> RunAsync(string dataset, FileInfo file, FileInfo? demographics, ParseResult parse, CancellationToken ct)
     {
         if (!file.Exists)
             throw new CliException($"No such file: {file.FullName}");
@@ -47,6 +63,7 @@ internal static class ImportCommand
         }
         Console.Error.WriteLine();
         var writeSeconds = writing.Elapsed.TotalSeconds;
+        var traits = dataset == CompleteJourneyImporter.Name ? await SaveDemographicsAsync(file, demographics, contexts, ct) : 0;
         var profiles = events.Select(e => e.VisitorId).Distinct(StringComparer.Ordinal).Count();
 
         var o = Console.Out;
@@ -58,6 +75,8 @@ internal static class ImportCommand
         if (duplicates > 0)
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  already stored     {duplicates,12:N0}  (imported before; skipped)"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  profiles           {profiles,12:N0}"));
+        if (traits > 0)
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  with demographics  {traits,12:N0}"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  time               {readSeconds + writeSeconds,12:0.0} s  (read {readSeconds:0.0} s, write {writeSeconds:0.0} s, {events.Count / Math.Max(writeSeconds, 0.001):N0} events/s)"));
         foreach (var problem in plan.Problems)

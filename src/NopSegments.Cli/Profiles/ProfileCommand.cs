@@ -25,6 +25,8 @@ internal static class ProfileCommand
         var profile = await queries.AsOfAsync(id, asOf, ct)
             ?? throw new CliException($"Profile '{key}' did not exist yet at {asOf:yyyy-MM-ddTHH:mm:ssZ}: its first event is later.");
         var json = ProfileJson.Write(key, asOf, profile.Attributes, profile.Rfm);
+        foreach (var (trait, value) in await new ProfileTraits(CliDatabase.From(parse)).ReadAsync(id, ct))
+            json[trait] = value;
         Console.Out.WriteLine(JsonSerializer.Serialize(json, ProfileJson.Options));
         return 0;
     }

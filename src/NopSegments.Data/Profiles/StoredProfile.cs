@@ -34,4 +34,7 @@ internal sealed class StoredProfile
     public int? RfmRecency { get; set; }
     public int? RfmFrequency { get; set; }
     public int? RfmMonetary { get; set; }
+
+    /// <summary>Zero-party data that came without a host directory (e.g. an import's demographics), as JSON.</summary>
+    public string? Traits { get; set; }
 }

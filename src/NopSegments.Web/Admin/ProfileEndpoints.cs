@@ -32,7 +32,7 @@ internal static class ProfileEndpoints
 
     public static async Task<Results<RazorComponentResult<ProfilePage>, RazorComponentResult<NotInstalledPage>, NotFound<string>>> ShowAsync(
         long id, ModuleState state, EventQueue queue, ProfileQueries queries, ProfileList profiles, EventStore events,
-        IServiceProvider services, TimeProvider clock, IOptions<NopSegmentsOptions> options, CancellationToken ct)
+        ProfileTraits traits, IServiceProvider services, TimeProvider clock, IOptions<NopSegmentsOptions> options, CancellationToken ct)
     {
         var paths = options.Value;
         if (!state.IsInstalled)
@@ -52,6 +52,7 @@ internal static class ProfileEndpoints
             profile.Rfm,
             profile.State,
             Customer = customer,
+            Traits = await traits.ReadAsync(id, ct),
             Now = now,
             Timeline = await events.RecentAsync(new EventFilter(null, null, TimelineLength, id), ct),
             Visitors = await profiles.VisitorsAsync(id, ct),

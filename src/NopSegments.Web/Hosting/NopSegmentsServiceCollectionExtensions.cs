@@ -45,6 +45,7 @@ public static class NopSegmentsServiceCollectionExtensions
         services.AddSingleton<EventStore>();
         services.AddSingleton<ProfileList>();
         services.AddSingleton<ProfileQueries>();
+        services.AddSingleton<ProfileTraits>();
         services.AddSingleton<IngestionWriter>();
         services.AddSingleton<EventQueue>();
         services.AddSingleton<ISegmentsTracker>(sp => sp.GetRequiredService<EventQueue>());

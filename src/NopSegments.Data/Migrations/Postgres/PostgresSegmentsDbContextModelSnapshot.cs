@@ -193,6 +193,10 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnType("double precision")
                         .HasColumnName("total_spent");
 
+                    b.Property<string>("Traits")
+                        .HasColumnType("text")
+                        .HasColumnName("traits");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");

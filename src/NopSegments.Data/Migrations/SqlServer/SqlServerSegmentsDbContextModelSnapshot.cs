@@ -193,6 +193,10 @@ namespace NopSegments.Data.Migrations.SqlServer
                         .HasColumnType("float")
                         .HasColumnName("total_spent");
 
+                    b.Property<string>("Traits")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("traits");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2")
                         .HasColumnName("updated_at");

@@ -184,6 +184,10 @@ namespace NopSegments.Data.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("total_spent");
 
+                    b.Property<string>("Traits")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("traits");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
