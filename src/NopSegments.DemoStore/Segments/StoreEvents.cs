@@ -24,15 +24,11 @@ internal sealed class StoreEvents(
         {
             var customer = customerId ?? shopper.CustomerId;
             var session = visitor.Session;
-            // Every event carries its session's source and device; the event's own properties win.
-            var all = new Dictionary<string, object?>(session.Properties, StringComparer.Ordinal);
-            foreach (var (key, value) in properties ?? new Dictionary<string, object?>())
-                all[key] = value;
             var result = tracker.Track(new StoreEvent(name, visitor.VisitorId, clock.GetUtcNow())
             {
                 CustomerId = customer?.ToString(CultureInfo.InvariantCulture),
                 SessionId = session.Id,
-                Properties = all,
+                Properties = session.With(properties),
             });
             if (!result.Accepted)
                 logger.LogWarning("NopSegments refused {Event}: {Reason}", name, result.Reason);

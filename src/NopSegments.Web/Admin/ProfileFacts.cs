@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using NopSegments.Data.Tracking;
 using NopSegments.Hosting;
 using NopSegments.Profiles;
@@ -79,8 +78,7 @@ internal static class ProfileFacts
             .GroupBy(source => source).Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2);
 
     private static Dictionary<string, string?> Props(string json) =>
-        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!
-            .ToDictionary(p => p.Key, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : null);
+        EventProperties.Readable(json).ToDictionary(p => p.Name, p => (string?)p.Value, StringComparer.Ordinal);
 
     private static int Age(DateOnly born, DateTimeOffset now)
     {

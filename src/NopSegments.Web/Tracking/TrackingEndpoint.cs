@@ -83,10 +83,7 @@ internal static class TrackingEndpoint
         var (values, error) = BrowserEventValues.Read(posted.Properties);
         if (values is null)
             return error;
-        var properties = new Dictionary<string, object?>(session.Properties, StringComparer.Ordinal);
-        foreach (var (name, value) in values)
-            properties[name] = value;
-        var result = tracker.Track(new StoreEvent(posted.Name, visitor.VisitorId, now) { SessionId = session.Id, Properties = properties });
+        var result = tracker.Track(new StoreEvent(posted.Name, visitor.VisitorId, now) { SessionId = session.Id, Properties = session.With(values) });
         return result.Accepted ? null : result.Reason;
     }
 

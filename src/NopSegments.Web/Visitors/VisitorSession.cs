@@ -19,8 +19,7 @@ public sealed record VisitorSession(string Id, string Source, string? UtmSource,
     {
         ArgumentNullException.ThrowIfNull(landing);
         var info = LandingInfo.FromUrl(landing, referrer);
-        var campaign = QueryValue(landing, "utm_campaign");
-        return new VisitorSession(id, TrafficChannels.Classify(info), Clip(info.UtmSource), Clip(info.UtmMedium), Clip(campaign),
+        return new VisitorSession(id, TrafficChannels.Classify(info), Clip(info.UtmSource), Clip(info.UtmMedium), Clip(info.UtmCampaign),
             DeviceTypes.Classify(userAgent, mobileHint));
     }
 
@@ -35,12 +34,15 @@ public sealed record VisitorSession(string Id, string Source, string? UtmSource,
         ["country"] = Country,
     };
 
-    private static string? QueryValue(Uri url, string name) =>
-        url.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Split('=', 2))
-            .Where(p => string.Equals(Uri.UnescapeDataString(p[0]), name, StringComparison.OrdinalIgnoreCase))
-            .Select(p => Uri.UnescapeDataString(p.ElementAtOrDefault(1) ?? "").Replace('+', ' '))
-            .FirstOrDefault();
+
+    /// <summary>An event's properties on top of the session's: the event's own values win (an order's country).</summary>
+    public Dictionary<string, object?> With(IReadOnlyDictionary<string, object?>? own)
+    {
+        var all = new Dictionary<string, object?>(Properties, StringComparer.Ordinal);
+        foreach (var (key, value) in own ?? new Dictionary<string, object?>())
+            all[key] = value;
+        return all;
+    }
 
     private static string? Clip(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : value.Length > 200 ? value[..200] : value.Trim();

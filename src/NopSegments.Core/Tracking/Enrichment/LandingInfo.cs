@@ -8,6 +8,9 @@ namespace NopSegments.Tracking.Enrichment;
 /// <param name="ClickId">gclid, msclkid, fbclid … when the landing URL carried one.</param>
 public sealed record LandingInfo(string? UtmSource, string? UtmMedium, Uri? Referrer, string? StoreHost, string? ClickId = null)
 {
+    /// <summary>utm_campaign of the landing URL.</summary>
+    public string? UtmCampaign { get; init; }
+
     private static readonly string[] ClickIds = ["gclid", "gbraid", "wbraid", "msclkid", "fbclid", "ttclid"];
 
     /// <summary>Reads the UTM parameters and click ids from a landing URL.</summary>
@@ -19,6 +22,9 @@ public sealed record LandingInfo(string? UtmSource, string? UtmMedium, Uri? Refe
             .GroupBy(p => Uri.UnescapeDataString(p[0]).ToLowerInvariant())
             .ToDictionary(g => g.Key, g => Uri.UnescapeDataString(g.First().ElementAtOrDefault(1) ?? "").Replace('+', ' '));
         var clickId = ClickIds.FirstOrDefault(query.ContainsKey);
-        return new LandingInfo(query.GetValueOrDefault("utm_source"), query.GetValueOrDefault("utm_medium"), referrer, landing.Host, clickId);
+        return new LandingInfo(query.GetValueOrDefault("utm_source"), query.GetValueOrDefault("utm_medium"), referrer, landing.Host, clickId)
+        {
+            UtmCampaign = query.GetValueOrDefault("utm_campaign"),
+        };
     }
 }
