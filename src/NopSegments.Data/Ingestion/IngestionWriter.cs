@@ -1,6 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
-using NopSegments.Profiles;
 using NopSegments.Tracking;
 
 namespace NopSegments.Data.Ingestion;
@@ -12,8 +10,6 @@ namespace NopSegments.Data.Ingestion;
 /// </summary>
 internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimeProvider clock)
 {
-    private static readonly TimeSpan LateTolerance = TimeSpan.FromSeconds(5);
-
     // Resolved on first use so a host on a provider without an ingestion path still starts.
     private SqlDialect? dialect;
 
@@ -25,54 +21,51 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
         if (batch.Count == 0)
             return new IngestionResult(0, events.Count, 0, 0);
         var now = clock.GetUtcNow().UtcDateTime;
+        // CPU work runs on the other core while this one talks to the database.
+        var json = Task.Run(() => batch.Select(EventRow.Serialize).ToArray(), ct);
         await using var connection = sql.Open(contexts.ConnectionString);
         await using var tx = await connection.BeginTransactionAsync(ct);
 
-        var directory = await ProfileDirectory.LoadAsync(connection, tx, sql,
-            batch.Select(e => e.VisitorId).Distinct().ToList(),
-            batch.Where(e => e.CustomerId is not null).Select(e => e.CustomerId!).Distinct().ToList(), ct);
-        var resolver = new ProfileResolver(connection, tx, directory, now);
-        var rows = new List<EventRow>(batch.Count);
-        foreach (var e in batch)
-            rows.Add(new EventRow(e, await resolver.ResolveAsync(e, ct)));
-
+        var visitors = batch.Select(e => e.VisitorId).Distinct().ToList();
+        var customers = batch.Where(e => e.CustomerId is not null).Select(e => e.CustomerId!).Distinct().ToList();
+        var directory = await ProfileDirectory.LoadAsync(connection, tx, sql, visitors, customers, ct);
+        var reserved = await sql.ReserveProfileIdsAsync(connection, tx, ProfileResolver.MostNewProfiles(directory, visitors, customers), ct);
+        var resolver = new ProfileResolver(directory, reserved);
+        var profileOf = batch.Select(resolver.Resolve).ToList();
         // Events resolved before a merge later in the batch follow their profile into the customer's.
         var mergedInto = resolver.Merges.ToDictionary(m => m.From, m => m.Into);
-        rows = [.. rows.Select(r => mergedInto.TryGetValue(r.ProfileId, out var into) ? r with { ProfileId = into } : r)];
+        var properties = await json;
+        var rows = batch.Select((e, i) => new EventRow(e, mergedInto.GetValueOrDefault(profileOf[i], profileOf[i]), properties[i])).ToList();
+
+        await SaveNewProfilesAsync(connection, tx, resolver, now, ct);
+        var mustRefold = resolver.Merges.Select(m => m.Into).ToHashSet();
+        var folding = Task.Run(() => BatchFold.Run(directory.StateOfProfile, rows, mustRefold), ct);
         var inserted = await sql.InsertEventsAsync(connection, tx, rows, now, ct);
         await SaveIdentitiesAsync(connection, tx, resolver.IdentityChanges, now, ct);
         await ApplyMergesAsync(connection, tx, resolver.Merges, now, ct);
 
-        var folded = await FoldAsync(connection, tx, directory, rows.Where(r => inserted.Contains(r.Event.EventId)).ToList(),
-            resolver.Merges.Select(m => m.Into).ToHashSet(), ct);
-        await ProfileRows.SaveAsync(connection, tx, sql, folded, now, ct);
+        var fold = await folding;
+        if (inserted.Count < rows.Count)
+            fold.Redo(directory.StateOfProfile, rows.Where(r => !inserted.Contains(r.Event.EventId)).Select(r => r.ProfileId).ToHashSet(),
+                rows.Where(r => inserted.Contains(r.Event.EventId)), mustRefold);
+        foreach (var id in fold.FromStorage)
+            fold.Folded[id] = BatchFold.FoldAll(await StoredEventReader.ReadProfileAsync(connection, tx, id, null, ct));
+        await ProfileRows.SaveAsync(connection, tx, sql, fold.Folded.Select(p => (p.Key, p.Value)), now, ct);
         await tx.CommitAsync(ct);
-        return new IngestionResult(inserted.Count, events.Count - inserted.Count, folded.Count, resolver.Merges.Count);
+        sql.Committed(connection, contexts.ConnectionString);
+        return new IngestionResult(inserted.Count, events.Count - inserted.Count, fold.Folded.Count, resolver.Merges.Count);
     }
 
-    private static async Task<List<(long, ProfileState)>> FoldAsync(
-        DbConnection connection, DbTransaction tx, ProfileDirectory directory, List<EventRow> stored,
-        HashSet<long> mustRefold, CancellationToken ct)
+    private async Task SaveNewProfilesAsync(DbConnection connection, DbTransaction tx, ProfileResolver resolver, DateTime now, CancellationToken ct)
     {
-        var folded = new List<(long, ProfileState)>();
-        foreach (var group in stored.GroupBy(r => r.ProfileId).Select(g => (Id: g.Key, Events: g.Select(r => r.Event).ToList()))
-                     .Concat(mustRefold.Where(id => stored.All(r => r.ProfileId != id)).Select(id => (Id: id, Events: new List<StoreEvent>()))))
-        {
-            var state = JsonSerializer.Deserialize<ProfileState>(directory.StateOfProfile[group.Id]) ?? new ProfileState();
-            var ordered = group.Events.OrderBy(e => e.OccurredAt).ToList();
-            // The fold runs in time order. Events a moment late (concurrent requests reach the queue slightly out of
-            // order) fold as they are; anything later — history arriving after live events — refolds from storage.
-            if (mustRefold.Contains(group.Id) || (state.LastSeen is { } last && ordered.Count > 0 && ordered[0].OccurredAt < last - LateTolerance))
-            {
-                state = new ProfileState();
-                ordered = await StoredEventReader.ReadProfileAsync(connection, tx, group.Id, null, ct);
-            }
-            var accumulator = new ProfileAccumulator(state);
-            foreach (var e in ordered)
-                accumulator.Apply(e);
-            folded.Add((group.Id, accumulator.State));
-        }
-        return folded;
+        await sql.ExecuteForEachAsync(connection, tx,
+            "INSERT INTO nopsegments_profiles (id, customer_id, created_at, updated_at, state, orders_count, total_spent, refunds_count, " +
+            "discount_orders_count, sessions_count, page_views_count, cart_items_count, cart_value) " +
+            "VALUES (@id, @customer, @now, @now, @state, 0, 0, 0, 0, 0, 0, 0, 0)",
+            ["@id", "@customer", "@now", "@state"],
+            resolver.NewProfiles.Select(p => new object?[] { p.Key, p.Value, now, ProfileResolver.EmptyState }), ct);
+        await sql.ExecuteForEachAsync(connection, tx, "UPDATE nopsegments_profiles SET customer_id = @customer WHERE id = @id",
+            ["@customer", "@id"], resolver.Promotions.Select(p => new object?[] { p.Value, p.Key }), ct);
     }
 
     private Task SaveIdentitiesAsync(DbConnection connection, DbTransaction tx, IReadOnlyDictionary<string, long> changes, DateTime now, CancellationToken ct) =>

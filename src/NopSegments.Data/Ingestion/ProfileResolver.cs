@@ -1,4 +1,3 @@
-using System.Data.Common;
 using NopSegments.Tracking;
 
 namespace NopSegments.Data.Ingestion;
@@ -7,30 +6,41 @@ namespace NopSegments.Data.Ingestion;
 /// Decides each event's profile. An event with a customer id belongs to that customer's profile; a
 /// visitor's anonymous profile becomes the customer's when there is none yet, or is merged into it
 /// when there is. An event without one belongs to its visitor's profile, new if need be.
+/// Works in memory: new profiles take ids reserved for the batch and are written together afterwards.
 /// </summary>
-internal sealed class ProfileResolver(DbConnection connection, DbTransaction tx, ProfileDirectory directory, DateTime now)
+internal sealed class ProfileResolver(ProfileDirectory directory, Queue<long> reservedIds)
 {
-    private const string EmptyState = "{}";
+    public const string EmptyState = "{}";
     private readonly Dictionary<string, long> identityChanges = new(StringComparer.Ordinal);
 
     public List<ProfileMergePlan> Merges { get; } = [];
 
+    /// <summary>Profiles this batch creates, with the customer each belongs to at the end of the batch.</summary>
+    public Dictionary<long, string?> NewProfiles { get; } = [];
+
+    /// <summary>Stored anonymous profiles that became a customer's.</summary>
+    public Dictionary<long, string> Promotions { get; } = [];
+
     public IReadOnlyDictionary<string, long> IdentityChanges => identityChanges;
 
-    public async Task<long> ResolveAsync(StoreEvent e, CancellationToken ct)
+    /// <summary>The most new profiles a batch of these visitors and customers can create.</summary>
+    public static int MostNewProfiles(ProfileDirectory directory, IEnumerable<string> visitors, IEnumerable<string> customers) =>
+        visitors.Count(v => !directory.ProfileOfVisitor.ContainsKey(v)) + customers.Count(c => !directory.ProfileOfCustomer.ContainsKey(c));
+
+    public long Resolve(StoreEvent e)
     {
         var visitorProfile = directory.ProfileOfVisitor.TryGetValue(e.VisitorId, out var known) ? known : (long?)null;
         if (e.CustomerId is not { } customer)
-            return visitorProfile ?? await NewProfileAsync(null, e.VisitorId, ct);
+            return visitorProfile ?? NewProfile(null, e.VisitorId);
 
         if (!directory.ProfileOfCustomer.TryGetValue(customer, out var customerProfile))
         {
             if (visitorProfile is { } anonymous && directory.CustomerOfProfile[anonymous] is null)
             {
-                await PromoteAsync(anonymous, customer, ct);
+                Promote(anonymous, customer);
                 return anonymous;
             }
-            return await NewProfileAsync(customer, e.VisitorId, ct);
+            return NewProfile(customer, e.VisitorId);
         }
         if (visitorProfile is { } other && other != customerProfile && directory.CustomerOfProfile[other] is null)
         {
@@ -44,31 +54,21 @@ internal sealed class ProfileResolver(DbConnection connection, DbTransaction tx,
         return customerProfile;
     }
 
-    private async Task<long> NewProfileAsync(string? customer, string visitor, CancellationToken ct)
+    private long NewProfile(string? customer, string visitor)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText =
-            "INSERT INTO nopsegments_profiles (customer_id, created_at, updated_at, state, orders_count, total_spent, refunds_count, " +
-            "discount_orders_count, sessions_count, page_views_count, cart_items_count, cart_value) " +
-            "VALUES (@customer, @now, @now, @state, 0, 0, 0, 0, 0, 0, 0, 0) RETURNING id";
-        command.AddParameter("@customer", (object?)customer ?? DBNull.Value);
-        command.AddParameter("@now", now);
-        command.AddParameter("@state", EmptyState);
-        var id = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        var id = reservedIds.Dequeue();
+        NewProfiles[id] = customer;
         directory.Remember(id, customer, EmptyState);
         Link(visitor, id);
         return id;
     }
 
-    private async Task PromoteAsync(long profile, string customer, CancellationToken ct)
+    private void Promote(long profile, string customer)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = "UPDATE nopsegments_profiles SET customer_id = @customer WHERE id = @id";
-        command.AddParameter("@customer", customer);
-        command.AddParameter("@id", profile);
-        await command.ExecuteNonQueryAsync(ct);
+        if (NewProfiles.ContainsKey(profile))
+            NewProfiles[profile] = customer;
+        else
+            Promotions[profile] = customer;
         directory.Remember(profile, customer, directory.StateOfProfile[profile]);
     }
 

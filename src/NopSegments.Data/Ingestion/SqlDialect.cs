@@ -44,6 +44,14 @@ internal abstract class SqlDialect
         return ExecuteForEachAsync(connection, transaction, sql, parameters, rows, ct);
     }
 
+    /// <summary>Takes <paramref name="count"/> profile ids no other writer will use, for the batch's new profiles.</summary>
+    public abstract Task<Queue<long>> ReserveProfileIdsAsync(DbConnection connection, DbTransaction transaction, int count, CancellationToken ct);
+
+    /// <summary>Called after each batch commits, on the writer's still open connection.</summary>
+    public virtual void Committed(DbConnection connection, string connectionString)
+    {
+    }
+
     /// <summary>How a Guid is stored: EF Core keeps it as upper-case text on SQLite, as uuid on PostgreSQL.</summary>
     public abstract object EventId(Guid id);
 }
