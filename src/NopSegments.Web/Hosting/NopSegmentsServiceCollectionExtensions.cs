@@ -54,7 +54,7 @@ public static class NopSegmentsServiceCollectionExtensions
 
         services.AddScoped<ICurrentVisitor, VisitorCookies>();
         services.AddSingleton<GeoLocator>();
-        services.AddSingleton<VerifiedCookieCache>();
+        services.AddSingleton<VisitorCookieProtector>();
         services.AddScoped<AdminOnlyFilter>();
         return services;
     }

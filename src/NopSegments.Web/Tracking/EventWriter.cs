@@ -8,10 +8,13 @@ namespace NopSegments.Web.Tracking;
 /// <summary>Drains the event queue in batches; on shutdown it writes what is left before stopping.</summary>
 internal sealed class EventWriter(EventQueue queue, IngestionWriter ingestion, ILogger<EventWriter> logger) : BackgroundService
 {
-    private const int BatchSize = 500;
+    private const int BatchSize = 1000;
+    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(50);
+    private CancellationToken stopping;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        stopping = stoppingToken;
         var batch = new List<StoreEvent>(BatchSize);
         try
         {
@@ -40,6 +43,14 @@ internal sealed class EventWriter(EventQueue queue, IngestionWriter ingestion, I
                 batch.Add(e);
             if (batch.Count == 0)
                 return;
+            if (batch.Count < BatchSize && !stopping.IsCancellationRequested)
+            {
+                // Busy moments fill a batch in a few milliseconds; a quiet store waits at most Linger. Each batch has a
+                // fixed cost (connection, directory, commit), so a few larger ones cost the storefront far less CPU.
+                await Task.Delay(Linger, CancellationToken.None);
+                while (batch.Count < BatchSize && queue.Reader.TryRead(out var e))
+                    batch.Add(e);
+            }
             try
             {
                 await ingestion.WriteAsync(batch, cancellationToken);

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace NopSegments.Web.Tracking;
 
@@ -6,4 +6,4 @@ namespace NopSegments.Web.Tracking;
 internal sealed record TrackRequest(IReadOnlyList<TrackedEvent>? Events);
 
 /// <summary>One event from the browser; the server adds the visitor, session, time and session properties.</summary>
-internal sealed record TrackedEvent(string? Name, Dictionary<string, JsonElement>? Properties);
+internal sealed record TrackedEvent(string? Name, [property: JsonConverter(typeof(PostedPropertiesConverter))] PostedProperties? Properties);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http;
 
 namespace NopSegments.Web.Tracking;
@@ -10,15 +11,24 @@ internal static class TrackingBody
     {
         if (request.ContentLength > limit)
             return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[4096];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        // Straight from Kestrel's pipe: one array of the body's size, no intermediate stream or chunk buffers.
+        var reader = request.BodyReader;
+        while (true)
         {
-            if (buffer.Length + read > limit)
+            var result = await reader.ReadAsync(ct);
+            var buffer = result.Buffer;
+            if (buffer.Length > limit)
+            {
+                reader.AdvanceTo(buffer.End);
                 return null;
-            buffer.Write(chunk, 0, read);
+            }
+            if (result.IsCompleted || result.IsCanceled)
+            {
+                var body = buffer.ToArray();
+                reader.AdvanceTo(buffer.End);
+                return body;
+            }
+            reader.AdvanceTo(buffer.Start, buffer.End);
         }
-        return buffer.ToArray();
     }
 }

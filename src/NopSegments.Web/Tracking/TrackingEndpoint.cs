@@ -52,7 +52,7 @@ internal static class TrackingEndpoint
         if (events.Count > MaxEvents)
             return Problem(StatusCodes.Status413PayloadTooLarge, $"{events.Count} events; at most {MaxEvents} per request");
         if (TrackingConsent.Refusal(http.Request, settings) is { } refusal)
-            return TypedResults.Accepted((string?)null, new TrackResponse(0, [], refusal));
+            return TrackAnswer.For(new TrackResponse(0, [], refusal));
 
         var key = http.Request.Cookies.ContainsKey(VisitorCookies.VisitorCookie) ? visitor.VisitorId : $"ip:{http.Connection.RemoteIpAddress}";
         if (limiter.Refuse(key, events.Count) is { } wait)
@@ -69,7 +69,7 @@ internal static class TrackingEndpoint
             if (Reject(events[i], visitor, session, now, tracker) is { } reason)
                 rejected.Add(new RejectedEvent(i, reason));
         }
-        return TypedResults.Accepted((string?)null, new TrackResponse(events.Count - rejected.Count, rejected));
+        return TrackAnswer.For(new TrackResponse(events.Count - rejected.Count, rejected));
     }
 
     private static string? Reject(TrackedEvent posted, ICurrentVisitor visitor, VisitorSession session, DateTimeOffset now, ISegmentsTracker tracker)
@@ -80,10 +80,9 @@ internal static class TrackingEndpoint
             return EventCatalog.Events.ContainsKey(posted.Name)
                 ? $"the browser may not report '{posted.Name}'; the store reports it"
                 : $"unknown event '{posted.Name}'";
-        var (values, error) = BrowserEventValues.Read(posted.Properties);
-        if (values is null)
+        if (posted.Properties?.Error is { } error)
             return error;
-        var result = tracker.Track(new StoreEvent(posted.Name, visitor.VisitorId, now) { SessionId = session.Id, Properties = session.With(values) });
+        var result = tracker.Track(new StoreEvent(posted.Name, visitor.VisitorId, now) { SessionId = session.Id, Properties = session.With(posted.Properties?.Values) });
         return result.Accepted ? null : result.Reason;
     }
 
@@ -91,14 +90,8 @@ internal static class TrackingEndpoint
     private static VisitorSession StartSession(ICurrentVisitor visitor, IReadOnlyList<TrackedEvent> events)
     {
         var page = events.FirstOrDefault(e => e.Name is EventNames.PageViewed or EventNames.SessionStarted)?.Properties;
-        if (page is not null && Url(page, "url") is { } landing)
-            return visitor.EnsureSession(landing, Url(page, "referrer"));
-        return visitor.Session;
+        return page?.Text("url") is { } landing ? visitor.EnsureSession(landing, page.Text("referrer")) : visitor.Session;
     }
-
-    private static Uri? Url(Dictionary<string, JsonElement> properties, string name) =>
-        properties.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String
-        && Uri.TryCreate(value.GetString(), UriKind.Absolute, out var url) ? url : null;
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(int status, string detail) =>
         TypedResults.Problem(detail, statusCode: status);

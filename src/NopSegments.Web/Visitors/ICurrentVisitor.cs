@@ -22,8 +22,9 @@ public interface ICurrentVisitor
     bool CookieWasRejected { get; }
 
     /// <summary>
-    /// Starts the session from a page the browser tracker reports (its URL and referrer) when the
-    /// request itself is not that page; a running session is kept as it is.
+    /// Starts the session from a page the browser tracker reports (its absolute URL and referrer) when the
+    /// request itself is not that page; a running session is kept as it is. A URL that is not absolute
+    /// counts as absent: the request's own URL is the landing page.
     /// </summary>
-    VisitorSession EnsureSession(Uri landing, Uri? referrer);
+    VisitorSession EnsureSession(string landingUrl, string? referrer);
 }

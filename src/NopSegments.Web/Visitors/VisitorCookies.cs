@@ -13,8 +13,7 @@ namespace NopSegments.Web.Visitors;
 /// replaced, never trusted.
 /// </summary>
 internal sealed class VisitorCookies(
-    IHttpContextAccessor http, IDataProtectionProvider protection, ModuleSettings settings, GeoLocator geo,
-    VerifiedCookieCache verified, TimeProvider clock)
+    IHttpContextAccessor http, VisitorCookieProtector protector, ModuleSettings settings, GeoLocator geo, TimeProvider clock)
     : ICurrentVisitor
 {
     public const string VisitorCookie = "nopsegments.vid";
@@ -24,7 +23,6 @@ internal sealed class VisitorCookies(
     // The sliding session cookie is rewritten at most once a minute: 30 minutes of silence, give or take one.
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(1);
 
-    private readonly IDataProtector protector = protection.CreateProtector("NopSegments.Visitor.v1");
     private (string Id, bool Rejected)? visitor;
     private VisitorSession? session;
 
@@ -39,18 +37,17 @@ internal sealed class VisitorCookies(
     public string SessionId => Session.Id;
 
     public VisitorSession Session => session ??= ReadSession() ?? StartSession(
-        new Uri(Context.Request.GetEncodedUrl()),
-        Uri.TryCreate(Context.Request.Headers.Referer.ToString(), UriKind.Absolute, out var referrer) ? referrer : null);
+        new Uri(Context.Request.GetEncodedUrl()), Absolute(Context.Request.Headers.Referer.ToString()));
 
-    public VisitorSession EnsureSession(Uri landing, Uri? referrer) =>
-        session ??= ReadSession() ?? StartSession(landing, referrer);
+    public VisitorSession EnsureSession(string landingUrl, string? referrer) =>
+        session ??= ReadSession() ?? (Absolute(landingUrl) is { } landing ? StartSession(landing, Absolute(referrer)) : Session);
 
     private (string Id, bool Rejected) Visitor()
     {
         if (visitor is { } known)
             return known;
         var raw = Context.Request.Cookies[VisitorCookie];
-        var id = raw is null ? null : Unprotect(raw);
+        var id = raw is null ? null : protector.Unprotect(raw);
         if (id is { Length: > 0 and <= 64 })
         {
             visitor = (id, false);
@@ -65,24 +62,14 @@ internal sealed class VisitorCookies(
     private VisitorSession? ReadSession()
     {
         var raw = Context.Request.Cookies[SessionCookie];
-        if (raw is null || Unprotect(raw) is not { } json)
+        if (raw is null || protector.Session(raw) is not { } existing)
             return null;
-        try
-        {
-            var existing = JsonSerializer.Deserialize<VisitorSession>(json);
-            if (existing is null)
-                return null;
-            var now = clock.GetUtcNow();
-            if (now - existing.RefreshedAt < RefreshEvery)
-                return existing;
-            var refreshed = existing with { RefreshedAt = now };
-            Write(SessionCookie, JsonSerializer.Serialize(refreshed), SessionTimeout); // sliding: 30 minutes from the latest activity
-            return refreshed;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        var now = clock.GetUtcNow();
+        if (now - existing.RefreshedAt < RefreshEvery)
+            return existing;
+        var refreshed = existing with { RefreshedAt = now };
+        Write(SessionCookie, JsonSerializer.Serialize(refreshed), SessionTimeout); // sliding: 30 minutes from the latest activity
+        return refreshed;
     }
 
     private VisitorSession StartSession(Uri landing, Uri? referrer)
@@ -108,21 +95,7 @@ internal sealed class VisitorCookies(
         });
     }
 
-    private string? Unprotect(string raw)
-    {
-        if (verified.TryGet(raw, out var known))
-            return known;
-        try
-        {
-            var value = protector.Unprotect(raw);
-            verified.Add(raw, value);
-            return value;
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
+    private static Uri? Absolute(string? url) => Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? absolute : null;
 
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

@@ -24,23 +24,26 @@ public sealed record VisitorSession(string Id, string Source, string? UtmSource,
     }
 
     /// <summary>The properties every event of this session carries.</summary>
-    public IReadOnlyDictionary<string, object?> Properties => new Dictionary<string, object?>(StringComparer.Ordinal)
-    {
-        ["source"] = Source,
-        ["utm_source"] = UtmSource,
-        ["utm_medium"] = UtmMedium,
-        ["utm_campaign"] = UtmCampaign,
-        ["device"] = Device,
-        ["country"] = Country,
-    };
+    public IReadOnlyDictionary<string, object?> Properties => With(null);
 
 
     /// <summary>An event's properties on top of the session's: the event's own values win (an order's country).</summary>
     public Dictionary<string, object?> With(IReadOnlyDictionary<string, object?>? own)
     {
-        var all = new Dictionary<string, object?>(Properties, StringComparer.Ordinal);
-        foreach (var (key, value) in own ?? new Dictionary<string, object?>())
-            all[key] = value;
+        var all = new Dictionary<string, object?>(6 + (own?.Count ?? 0), StringComparer.Ordinal)
+        {
+            ["source"] = Source,
+            ["utm_source"] = UtmSource,
+            ["utm_medium"] = UtmMedium,
+            ["utm_campaign"] = UtmCampaign,
+            ["device"] = Device,
+            ["country"] = Country,
+        };
+        if (own is not null)
+        {
+            foreach (var (key, value) in own)
+                all[key] = value;
+        }
         return all;
     }
 

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace NopSegments.Web.Tracking;
+
+/// <summary>
+/// An event's posted properties as the plain values the event validator checks (text, number, true/false,
+/// null). A nested object or array makes only its own event invalid, so it is kept as an error, not thrown.
+/// </summary>
+internal sealed class PostedProperties
+{
+    public Dictionary<string, object?> Values { get; } = new(StringComparer.Ordinal);
+
+    public string? Error { get; set; }
+
+    public string? Text(string name) => Values.GetValueOrDefault(name) as string;
+}
+
+/// <summary>Reads <see cref="PostedProperties"/> in one pass over the JSON, without building a document.</summary>
+internal sealed class PostedPropertiesConverter : JsonConverter<PostedProperties>
+{
+    public override PostedProperties? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+            return null;
+        if (reader.TokenType != JsonTokenType.StartObject)
+            throw new JsonException("\"properties\" must be an object");
+        var properties = new PostedProperties();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    properties.Values[name] = reader.GetString();
+                    break;
+                case JsonTokenType.Number when reader.TryGetDecimal(out var d):
+                    properties.Values[name] = d;
+                    break;
+                case JsonTokenType.Number when reader.TryGetDouble(out var x) && double.IsFinite(x):
+                    properties.Values[name] = x;
+                    break;
+                case JsonTokenType.Number:
+                    properties.Error ??= $"property '{name}': the number is out of range";
+                    break;
+                case JsonTokenType.True or JsonTokenType.False:
+                    properties.Values[name] = reader.GetBoolean();
+                    break;
+                case JsonTokenType.Null:
+                    properties.Values[name] = null;
+                    break;
+                default:
+                    reader.Skip();
+                    properties.Error ??= $"property '{name}': nested objects and arrays are not allowed";
+                    break;
+            }
+        }
+        return properties;
+    }
+
+    public override void Write(Utf8JsonWriter writer, PostedProperties value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value.Values, options);
+}

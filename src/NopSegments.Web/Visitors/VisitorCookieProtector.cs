@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace NopSegments.Web.Visitors;
+
+/// <summary>
+/// Signs and checks the visitor cookies with Data Protection. A busy visitor sends the same ciphertext on
+/// every request, so values that already passed the check (and sessions already parsed) are remembered:
+/// same input, same output, so caching changes no decision. Bounded.
+/// </summary>
+internal sealed class VisitorCookieProtector(IDataProtectionProvider protection)
+{
+    private const int Capacity = 50_000;
+    private readonly IDataProtector protector = protection.CreateProtector("NopSegments.Visitor.v1");
+    private readonly ConcurrentDictionary<string, string> verified = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, VisitorSession> sessions = new(StringComparer.Ordinal);
+
+    public string Protect(string value) => protector.Protect(value);
+
+    /// <summary>The signed value, or null when the cookie was not signed by this shop.</summary>
+    public string? Unprotect(string raw)
+    {
+        if (verified.TryGetValue(raw, out var known))
+            return known;
+        try
+        {
+            var value = protector.Unprotect(raw);
+            Remember(verified, raw, value);
+            return value;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The session a session cookie carries, or null when it is not a valid one.</summary>
+    public VisitorSession? Session(string raw)
+    {
+        if (sessions.TryGetValue(raw, out var known))
+            return known;
+        if (Unprotect(raw) is not { } json)
+            return null;
+        try
+        {
+            if (JsonSerializer.Deserialize<VisitorSession>(json) is not { } session)
+                return null;
+            Remember(sessions, raw, session);
+            return session;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static void Remember<T>(ConcurrentDictionary<string, T> cache, string raw, T value)
+    {
+        if (cache.Count >= Capacity)
+            cache.Clear();
+        cache[raw] = value;
+    }
+}
