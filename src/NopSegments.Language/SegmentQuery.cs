@@ -1,0 +1,65 @@
+using NopSegments.Language.Binding;
+using NopSegments.Language.Evaluation;
+using NopSegments.Language.Syntax;
+
+namespace NopSegments.Language;
+
+/// <summary>
+/// A parsed and bound segment query (SEGMENT-LANGUAGE.md). <see cref="Parse"/> rejects a query that does not
+/// parse or bind with a <see cref="SegmentQueryException"/>; a query that parses is evaluated, explained and
+/// printed canonically.
+/// </summary>
+public sealed class SegmentQuery
+{
+    private readonly Condition condition;
+
+    private SegmentQuery(Condition condition) => this.condition = condition;
+
+    /// <summary>The query in canonical form.</summary>
+    public string Text => condition.Text;
+
+    /// <summary>Events whose arrival can change any profile's answer; null when any event can.</summary>
+    public IReadOnlySet<string>? AffectedBy => condition.AffectedBy;
+
+    /// <summary>Parses and binds <paramref name="text"/>; <paramref name="segmentSlugs"/> are the saved segments in_segment may name.</summary>
+    public static SegmentQuery Parse(string text, IReadOnlyCollection<string>? segmentSlugs = null)
+    {
+        var syntax = Parser.Parse(text);
+        return new SegmentQuery(new Binder(segmentSlugs ?? []).Bind(syntax));
+    }
+
+    /// <summary>Whether the profile matches at its snapshot's instant.</summary>
+    public bool Matches(ProfileSnapshot profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return condition.Evaluate(profile, profile.Now);
+    }
+
+    /// <summary>The per-condition trace for the profile at its snapshot's instant.</summary>
+    public ConditionTrace Explain(ProfileSnapshot profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return condition.Explain(profile, profile.Now);
+    }
+
+    /// <summary>
+    /// When the answer will next change if no new event arrives: a time window passing or a relative time moving on.
+    /// Null when time alone will not change it (interest decay and RFM rescoring are left to the scheduled sweep).
+    /// </summary>
+    public DateTimeOffset? NextChange(ProfileSnapshot profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var current = condition.Evaluate(profile, profile.Now);
+        foreach (var point in condition.ChangePoints(profile, profile.Now).Distinct().Order())
+        {
+            // Windows exclude their boundary instant on one side; one tick later both sides agree.
+            var after = point.AddTicks(1);
+            if (condition.Evaluate(profile, after) != current)
+                return after;
+        }
+        return null;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Text;
+}
