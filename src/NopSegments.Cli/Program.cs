@@ -3,6 +3,7 @@ using NopSegments.Cli;
 using NopSegments.Cli.Bench;
 using NopSegments.Cli.Import;
 using NopSegments.Cli.Profiles;
+using NopSegments.Cli.Segments;
 
 var root = new RootCommand("nopsegments: the NopSegments command line")
 {
@@ -11,6 +12,8 @@ var root = new RootCommand("nopsegments: the NopSegments command line")
     ProfileCommand.Create(),
     BenchCommand.Create(),
 };
+foreach (var command in QueryCommands.Create())
+    root.Subcommands.Add(command);
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

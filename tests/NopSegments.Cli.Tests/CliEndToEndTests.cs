@@ -39,6 +39,30 @@ public sealed class CliEndToEndTests
         Assert.Equal(JsonValueKind.Null, r.GetProperty("rfm_recency").ValueKind);
     }
 
+    [Fact]
+    public async Task Segment_queries_count_list_and_explain_the_retailers_customers()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var file = db.ConnectionString["Data Source=".Length..];
+        await CliProcess.RunAsync("import", "online-retail", OnlineRetail, "--db", file);
+
+        var whales = await CliProcess.RunAsync("members", "total_spent > 100000", "--as-of", "2011-12-10", "--db", file);
+        var count = await CliProcess.RunAsync("count", "total_spent > 100000 OR country = 'Iceland'", "--as-of", "2011-12-10", "--db", file);
+        var first = await CliProcess.RunAsync("members", "orders_count >= 1", "--as-of", "2011-12-10", "--limit", "3", "--db", file);
+        var explain = await CliProcess.RunAsync("explain", "14646", "orders_count >= 10 AND NOT country = \"Netherlands\"", "--as-of", "2011-12-01", "--db", file);
+        var typo = await CliProcess.RunAsync("count", "order_count >= 3", "--db", file);
+
+        // The year's six biggest spenders, net of cancellations.
+        Assert.Equal(["12415", "14156", "14646", "14911", "17450", "18102"], whales.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
+        // …and 12347, the one customer in Iceland.
+        Assert.Equal("7", count.Out.TrimEnd().Split('\n')[^1]);
+        Assert.Equal(3, first.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("14646 at 2011-12-01T00:00:00Z: not a member", explain.Out, StringComparison.Ordinal);
+        Assert.Contains("✓ country = \"Netherlands\"  — country is \"Netherlands\"", explain.Out, StringComparison.Ordinal);
+        Assert.Equal((2, ""), (typo.Exit, typo.Out));
+        Assert.Equal("unknown attribute 'order_count' at 1:1; did you mean 'orders_count'?", typo.Error.Trim());
+    }
+
     [SkippableFact]
     public async Task Rees46_clicks_import_into_postgres_with_sessions_and_carts()
     {

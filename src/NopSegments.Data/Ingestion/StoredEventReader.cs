@@ -21,17 +21,21 @@ internal static class StoredEventReader
         var events = new List<StoreEvent>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-        {
-            var at = DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc);
-            events.Add(new StoreEvent(reader.GetString(1), reader.GetString(2), new DateTimeOffset(at))
-            {
-                EventId = reader.GetGuid(0),
-                CustomerId = reader.IsDBNull(3) ? null : reader.GetString(3),
-                SessionId = reader.IsDBNull(4) ? null : reader.GetString(4),
-                Properties = Properties(reader.GetString(6)),
-            });
-        }
+            events.Add(Read(reader, 0));
         return events;
+    }
+
+    /// <summary>The event in the row's columns from <paramref name="first"/>: event_id, name, visitor_id, customer_id, session_id, occurred_at, properties.</summary>
+    public static StoreEvent Read(DbDataReader reader, int first)
+    {
+        var at = DateTime.SpecifyKind(reader.GetDateTime(first + 5), DateTimeKind.Utc);
+        return new StoreEvent(reader.GetString(first + 1), reader.GetString(first + 2), new DateTimeOffset(at))
+        {
+            EventId = reader.GetGuid(first),
+            CustomerId = reader.IsDBNull(first + 3) ? null : reader.GetString(first + 3),
+            SessionId = reader.IsDBNull(first + 4) ? null : reader.GetString(first + 4),
+            Properties = Properties(reader.GetString(first + 6)),
+        };
     }
 
     public static Dictionary<string, object?> Properties(string json) =>

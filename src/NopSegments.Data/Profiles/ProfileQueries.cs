@@ -42,7 +42,7 @@ internal sealed class ProfileQueries(SegmentsDbContextFactory contexts)
     }
 
     /// <summary>Every profile with an order by <paramref name="asOf"/>, with its RFM metrics then (money summed as decimal).</summary>
-    private static async Task<List<RfmInput>> BuyersAsync(DbConnection connection, DateTimeOffset asOf, CancellationToken ct)
+    internal static async Task<List<RfmInput>> BuyersAsync(DbConnection connection, DateTimeOffset asOf, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.CommandText =
