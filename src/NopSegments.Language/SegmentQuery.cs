@@ -13,7 +13,14 @@ public sealed class SegmentQuery
 {
     private readonly Condition condition;
 
-    private SegmentQuery(Condition condition) => this.condition = condition;
+    private SegmentQuery(QueryNode syntax, Condition condition)
+    {
+        Syntax = syntax;
+        this.condition = condition;
+    }
+
+    /// <summary>The checked syntax tree, for the set-based translation.</summary>
+    internal QueryNode Syntax { get; }
 
     /// <summary>The query in canonical form.</summary>
     public string Text => condition.Text;
@@ -25,7 +32,7 @@ public sealed class SegmentQuery
     public static SegmentQuery Parse(string text, IReadOnlyCollection<string>? segmentSlugs = null)
     {
         var syntax = Parser.Parse(text);
-        return new SegmentQuery(new Binder(segmentSlugs ?? []).Bind(syntax));
+        return new SegmentQuery(syntax, new Binder(segmentSlugs ?? []).Bind(syntax));
     }
 
     /// <summary>Whether the profile matches at its snapshot's instant.</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using NopSegments.Cli.Profiles;
 using NopSegments.Data.Profiles;
+using NopSegments.Data.Segments;
 using NopSegments.Language;
 
 namespace NopSegments.Cli.Segments;
@@ -35,16 +36,22 @@ internal static class QueryCommands
     private static async Task<int> CountAsync(ParseResult parse, CancellationToken ct)
     {
         var (query, asOf) = Read(parse);
-        var (evaluated, matched) = (0, 0);
-        await foreach (var profile in new ProfileSnapshots(CliDatabase.From(parse)).ReadAsync(asOf, null, ct))
+        var contexts = CliDatabase.From(parse);
+        var setBased = new SetBasedSegments(contexts);
+        var why = await WhyNotSetBasedAsync(setBased, query, asOf, ct);
+        long matched = 0;
+        if (why is null)
         {
-            evaluated++;
-            if (query.Matches(profile))
-                matched++;
+            matched = await setBased.CountAsync(query, asOf, ct);
+        }
+        else
+        {
+            await foreach (var profile in new ProfileSnapshots(contexts).ReadAsync(asOf, null, ct))
+                matched += query.Matches(profile) ? 1 : 0;
         }
         Console.Out.WriteLine($"query      {query.Text}");
         Console.Out.WriteLine($"as of      {Instant(asOf)}");
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"profiles   {evaluated:N0} existing then"));
+        Console.Out.WriteLine($"evaluated  {(why is null ? "set-based, one SQL statement" : $"profile by profile: {why}")}");
         Console.Out.WriteLine(matched.ToString(CultureInfo.InvariantCulture));
         return 0;
     }
@@ -54,8 +61,16 @@ internal static class QueryCommands
         var (query, asOf) = Read(parse);
         if (limit is < 0)
             throw new CliException("--limit must be 0 or more.");
+        var contexts = CliDatabase.From(parse);
+        var setBased = new SetBasedSegments(contexts);
+        if (await WhyNotSetBasedAsync(setBased, query, asOf, ct) is null)
+        {
+            foreach (var key in await setBased.MembersAsync(query, asOf, limit, ct))
+                Console.Out.WriteLine(key);
+            return 0;
+        }
         var printed = 0;
-        await foreach (var profile in new ProfileSnapshots(CliDatabase.From(parse)).ReadAsync(asOf, null, ct))
+        await foreach (var profile in new ProfileSnapshots(contexts).ReadAsync(asOf, null, ct))
         {
             if (printed >= limit)
                 break;
@@ -66,6 +81,11 @@ internal static class QueryCommands
         }
         return 0;
     }
+
+    /// <summary>Null when one SQL statement answers; else why each profile is folded and evaluated instead.</summary>
+    private static async Task<string?> WhyNotSetBasedAsync(SetBasedSegments setBased, SegmentQuery query, DateTimeOffset asOf, CancellationToken ct) =>
+        setBased.Unsupported(query)
+        ?? (await setBased.CanAnswerAsync(asOf, ct) ? null : "events after the as-of instant are stored, so the stored aggregates are too new");
 
     private static async Task<int> ExplainAsync(ParseResult parse, string key, CancellationToken ct)
     {

@@ -28,6 +28,13 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override object EventId(Guid id) => id;
 
+    public override string JsonText(string column, string property) => $"({column}::jsonb ->> '{property}')";
+
+    public override string JsonNumber(string column, string property) =>
+        $"(CASE WHEN jsonb_typeof({column}::jsonb -> '{property}') = 'number' THEN ({column}::jsonb ->> '{property}')::numeric END)";
+
+    public override string ContainsIgnoringCase(string haystack, string needle) => $"strpos(lower({haystack}), lower({needle})) > 0";
+
     /// <summary>
     /// Optimistic: the ids the table already has are looked up first and the rest is COPied straight into the events
     /// table. Only when another writer stored one of them in between does the batch go through a staging table and

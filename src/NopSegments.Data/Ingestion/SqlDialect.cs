@@ -52,6 +52,15 @@ internal abstract class SqlDialect
     {
     }
 
+    /// <summary>A JSON text column's property as text (null when absent).</summary>
+    public abstract string JsonText(string column, string property);
+
+    /// <summary>A JSON text column's property as a number (null when absent or not a number).</summary>
+    public abstract string JsonNumber(string column, string property);
+
+    /// <summary>True when <paramref name="haystack"/> contains <paramref name="needle"/>, ignoring case.</summary>
+    public abstract string ContainsIgnoringCase(string haystack, string needle);
+
     /// <summary>How a Guid is stored: EF Core keeps it as upper-case text on SQLite, as uuid on PostgreSQL.</summary>
     public abstract object EventId(Guid id);
 }

@@ -34,6 +34,13 @@ internal sealed class SqliteDialect : SqlDialect
     public override DbParameter ListParameter(DbCommand command, string name, IReadOnlyCollection<string> values) =>
         command.AddParameter(name, JsonSerializer.Serialize(values));
 
+    public override string JsonText(string column, string property) => $"json_extract({column}, '$.{property}')";
+
+    public override string JsonNumber(string column, string property) =>
+        $"(CASE WHEN json_type({column}, '$.{property}') IN ('integer', 'real') THEN json_extract({column}, '$.{property}') END)";
+
+    public override string ContainsIgnoringCase(string haystack, string needle) => $"instr(lower({haystack}), lower({needle})) > 0";
+
     public override object EventId(Guid id) => id.ToString().ToUpperInvariant();
 
     public override async Task<HashSet<Guid>> InsertEventsAsync(

@@ -1,0 +1,122 @@
+using System.Globalization;
+using NopSegments.Data.Ingestion;
+using NopSegments.Language.Binding;
+using NopSegments.Language.Syntax;
+using NopSegments.Tracking;
+
+namespace NopSegments.Data.Segments;
+
+/// <summary>
+/// Translates a checked query into one set-based WHERE clause over <c>nopsegments_profiles p</c> (materialized
+/// attribute columns) with event predicates as grouped subqueries on <c>nopsegments_events</c>, which the
+/// (name, occurred_at) index serves. Valid while no stored event is later than <c>now</c>: then the columns are
+/// the attributes at <c>now</c>. Every comparison is written so a missing value makes it false, even under NOT.
+/// </summary>
+internal sealed class SegmentSql(SqlDialect sql, DateTimeOffset now)
+{
+    private readonly List<(string Name, object Value)> parameters = [];
+
+    public IReadOnlyList<(string Name, object Value)> Parameters => parameters;
+
+    public bool UsesRfm { get; private set; }
+
+    public string Where(QueryNode node) => node switch
+    {
+        OrNode or => "(" + string.Join(" OR ", or.Terms.Select(Where)) + ")",
+        AndNode and => "(" + string.Join(" AND ", and.Terms.Select(Where)) + ")",
+        NotNode not => $"(NOT {Where(not.Operand)})",
+        AttributeNode attribute => Compare(Column(attribute.Attribute.Text), AttributeCatalog.All[attribute.Attribute.Text].Type, attribute.Comparison),
+        EventNode e => Event(e),
+        InSegmentNode => throw new SetBasedUnsupportedException("in_segment(…) needs saved segments"),
+        InterestNode => throw new SetBasedUnsupportedException("interest(…) is computed per profile"),
+        _ => throw new NotSupportedException(node.GetType().Name),
+    };
+
+    private string Column(string attribute)
+    {
+        var definition = AttributeCatalog.All[attribute];
+        if (attribute.StartsWith("rfm_", StringComparison.Ordinal))
+        {
+            UsesRfm = true;
+            return "rfm." + attribute["rfm_".Length..];
+        }
+        if (definition.FromHost)
+        {
+            return definition.Type switch
+            {
+                QueryType.TextList => throw new SetBasedUnsupportedException($"{attribute} is a list"),
+                QueryType.WholeNumber or QueryType.Number => $"CAST({sql.JsonText("p.traits", attribute)} AS NUMERIC)",
+                QueryType.Bool => $"(CASE lower({sql.JsonText("p.traits", attribute)}) WHEN 'true' THEN 1 WHEN 'false' THEN 0 END)",
+                _ => sql.JsonText("p.traits", attribute),
+            };
+        }
+        return attribute == "country" ? $"COALESCE(p.country, {sql.JsonText("p.traits", "country")})" : "p." + attribute;
+    }
+
+    private string Event(EventNode node)
+    {
+        var filters = new List<string> { $"e.name = {Parameter(node.Event.Text)}", $"e.occurred_at <= {Parameter(now.UtcDateTime)}", "e.profile_id IS NOT NULL" };
+        foreach (var filter in node.Filters)
+            filters.Add(Filter(node.Event.Text, filter));
+        var op = node.Operator ?? ">=";
+        var count = node.Count ?? 1;
+        var having = $"COUNT(*) {op} {count.ToString(CultureInfo.InvariantCulture)}";
+        var matching = $"SELECT e.profile_id FROM nopsegments_events e WHERE {string.Join(" AND ", filters)}";
+        // A profile without a matching event counts 0: when 0 passes, the members are everyone except those it excludes.
+        if (!ComparisonBinder.Compare(op, 0, count))
+            return count == 1 && op is ">=" ? $"p.id IN ({matching})" : $"p.id IN ({matching} GROUP BY e.profile_id HAVING {having})";
+        return count == 0 && op is "=" or "<=" ? $"p.id NOT IN ({matching})" : $"p.id NOT IN ({matching} GROUP BY e.profile_id HAVING NOT ({having}))";
+    }
+
+    private string Filter(string eventName, EventFilter filter) => filter switch
+    {
+        TimeFilter { Kind: TimeFilter.Within, Value.Value: TimeSpan window } => $"e.occurred_at > {Parameter((now - window).UtcDateTime)}",
+        TimeFilter time => $"e.occurred_at {(time.Kind == TimeFilter.After ? ">" : "<")} {Parameter(Instant(time.Value).UtcDateTime)}",
+        PropertyFilter property => Property(eventName, property),
+        _ => throw new NotSupportedException(filter.GetType().Name),
+    };
+
+    private string Property(string eventName, PropertyFilter filter)
+    {
+        var name = filter.Property.Text;
+        var kind = EventCatalog.KindOf(eventName, name)!.Value;
+        var type = kind == PropertyKind.Text ? QueryType.Text : QueryType.Number;
+        var value = type == QueryType.Text ? sql.JsonText("e.properties", name) : sql.JsonNumber("e.properties", name);
+        return Compare(value, type, filter.Comparison);
+    }
+
+    private string Compare(string value, QueryType type, Comparison comparison)
+    {
+        var text = type == QueryType.Text;
+        var subject = text ? $"lower({value})" : value;
+        string Operand(Literal literal) => text ? $"lower({Parameter(literal)})" : Parameter(literal);
+        return comparison switch
+        {
+            IsNull isNull => $"({value} IS {(isNull.Negated ? "NOT " : "")}NULL)",
+            CompareTo compare => $"({value} IS NOT NULL AND {subject} {(compare.Operator == "!=" ? "<>" : compare.Operator)} {Operand(compare.Value)})",
+            InList list => $"({value} IS NOT NULL AND {subject} {(list.Negated ? "NOT " : "")}IN ({string.Join(", ", list.Values.Select(Operand))}))",
+            Between between => $"({value} IS NOT NULL AND {subject} {(between.Negated ? "NOT " : "")}BETWEEN {Operand(between.Low)} AND {Operand(between.High)})",
+            Contains contains => $"({value} IS NOT NULL AND {sql.ContainsIgnoringCase(value, Parameter(contains.Value))})",
+            _ => throw new NotSupportedException(comparison.GetType().Name),
+        };
+    }
+
+    private string Parameter(Literal literal) => literal.Value switch
+    {
+        TimeSpan or DateTimeOffset => Parameter(Instant(literal).UtcDateTime),
+        bool flag => flag ? "1" : "0",
+        var value => Parameter(value),
+    };
+
+    private DateTimeOffset Instant(Literal literal) => literal.Value is TimeSpan offset ? now + offset : (DateTimeOffset)literal.Value;
+
+    private string Parameter(object value)
+    {
+        // SQLite binds decimals as text, which never equals a number from JSON; doubles compare as numbers everywhere.
+        if (value is decimal number)
+            value = (double)number;
+        var name = "@q" + parameters.Count.ToString(CultureInfo.InvariantCulture);
+        parameters.Add((name, value));
+        return name;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Data.Common;
+using System.Globalization;
+using NopSegments.Data.Ingestion;
+using NopSegments.Language;
+
+namespace NopSegments.Data.Segments;
+
+/// <summary>
+/// Counts and lists a query's members with one SQL statement over all profiles (see <see cref="SegmentSql"/>).
+/// It answers for an instant no stored event is later than; <see cref="CanAnswerAsync"/> says whether it can.
+/// </summary>
+internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
+{
+    // RFM exactly as specified: 1 + floor(5 L / N), L = buyers strictly worse, ties share (RANK counts those before).
+    private const string Rfm =
+        "WITH rfm AS (SELECT id, " +
+        "1 + (5 * (RANK() OVER (ORDER BY last_order_at) - 1)) / COUNT(*) OVER () AS recency, " +
+        "1 + (5 * (RANK() OVER (ORDER BY orders_count) - 1)) / COUNT(*) OVER () AS frequency, " +
+        "1 + (5 * (RANK() OVER (ORDER BY total_spent) - 1)) / COUNT(*) OVER () AS monetary " +
+        "FROM nopsegments_profiles WHERE orders_count > 0) ";
+
+    private readonly SqlDialect sql = SqlDialect.For(contexts.Provider);
+
+    /// <summary>True when the materialized profiles are the profiles at <paramref name="now"/>: no event is later.</summary>
+    public async Task<bool> CanAnswerAsync(DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var connection = sql.Open(contexts.ConnectionString);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM nopsegments_events WHERE occurred_at > @now";
+        command.AddParameter("@now", now.UtcDateTime);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) == 0;
+    }
+
+    /// <summary>Null when the query translates; otherwise why it does not.</summary>
+    public string? Unsupported(SegmentQuery query)
+    {
+        try
+        {
+            new SegmentSql(sql, DateTimeOffset.UnixEpoch).Where(query.Syntax);
+            return null;
+        }
+        catch (SetBasedUnsupportedException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    public async Task<long> CountAsync(SegmentQuery query, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var connection = sql.Open(contexts.ConnectionString);
+        await using var command = Command(connection, query, now, "COUNT(*)", "");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Members' keys (customer id, else first visitor id) in profile order.</summary>
+    public async Task<List<string>> MembersAsync(SegmentQuery query, DateTimeOffset now, int? limit, CancellationToken ct = default)
+    {
+        await using var connection = sql.Open(contexts.ConnectionString);
+        await using var command = Command(connection, query, now,
+            "COALESCE(p.customer_id, (SELECT MIN(i.visitor_id) FROM nopsegments_identities i WHERE i.profile_id = p.id))",
+            " ORDER BY p.id" + (limit is { } n ? " LIMIT " + n.ToString(CultureInfo.InvariantCulture) : ""));
+        var keys = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            keys.Add(reader.GetString(0));
+        return keys;
+    }
+
+    private DbCommand Command(DbConnection connection, SegmentQuery query, DateTimeOffset now, string select, string tail)
+    {
+        var translation = new SegmentSql(sql, now);
+        var where = translation.Where(query.Syntax);
+        var command = connection.CreateCommand();
+        command.CommandText = (translation.UsesRfm ? Rfm : "") + $"SELECT {select} FROM nopsegments_profiles p " +
+            (translation.UsesRfm ? "LEFT JOIN rfm ON rfm.id = p.id " : "") + $"WHERE {where}{tail}";
+        foreach (var (name, value) in translation.Parameters)
+            command.AddParameter(name, value);
+        return command;
+    }
+}
