@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NopSegments.Data.Profiles;
+using NopSegments.Data.Segments;
 using NopSegments.Data.Settings;
 using NopSegments.Data.Tracking;
 
@@ -19,6 +20,10 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
     public DbSet<StoredProfile> Profiles => Set<StoredProfile>();
     public DbSet<StoredIdentity> Identities => Set<StoredIdentity>();
     public DbSet<ProfileMerge> ProfileMerges => Set<ProfileMerge>();
+    public DbSet<SavedSegment> Segments => Set<SavedSegment>();
+    public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
+    public DbSet<SegmentCheck> SegmentChecks => Set<SegmentCheck>();
+    public DbSet<SegmentTransition> SegmentTransitions => Set<SegmentTransition>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -61,6 +66,35 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
             e.ToTable(TablePrefix + "profile_merges");
             e.Property(x => x.VisitorId).HasMaxLength(64);
             e.Property(x => x.CustomerId).HasMaxLength(64);
+        });
+        modelBuilder.Entity<SavedSegment>(e =>
+        {
+            e.ToTable(TablePrefix + "segments");
+            e.Property(x => x.Slug).HasMaxLength(64);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Description).HasMaxLength(2000);
+            e.HasIndex(x => x.Slug).IsUnique().HasDatabaseName("ix_nopsegments_segments_slug");
+        });
+        modelBuilder.Entity<SegmentMember>(e =>
+        {
+            e.ToTable(TablePrefix + "segment_members");
+            e.HasKey(x => new { x.SegmentId, x.ProfileId });
+            // in_segment(…) and "which segments is this profile in" read by profile.
+            e.HasIndex(x => new { x.ProfileId, x.SegmentId }).HasDatabaseName("ix_nopsegments_segment_members_profile");
+        });
+        modelBuilder.Entity<SegmentCheck>(e =>
+        {
+            e.ToTable(TablePrefix + "segment_checks");
+            e.HasKey(x => new { x.SegmentId, x.ProfileId });
+            e.HasIndex(x => x.DueAt).HasDatabaseName("ix_nopsegments_segment_checks_due");
+        });
+        modelBuilder.Entity<SegmentTransition>(e =>
+        {
+            e.ToTable(TablePrefix + "segment_transitions");
+            e.Property(x => x.Kind).HasMaxLength(16);
+            e.Property(x => x.Reason).HasMaxLength(16);
+            e.HasIndex(x => new { x.SegmentId, x.At }).HasDatabaseName("ix_nopsegments_segment_transitions_segment");
+            e.HasIndex(x => new { x.ProfileId, x.At }).HasDatabaseName("ix_nopsegments_segment_transitions_profile");
         });
         modelBuilder.Entity<ModuleSetting>(e =>
         {

@@ -28,11 +28,21 @@ public sealed class SegmentQuery
     /// <summary>Events whose arrival can change any profile's answer; null when any event can.</summary>
     public IReadOnlySet<string>? AffectedBy => condition.AffectedBy;
 
+    /// <summary>The saved segments the query reads through in_segment(…).</summary>
+    public IReadOnlySet<string> Segments { get; private init; } = new HashSet<string>();
+
+    /// <summary>Whether time alone (a window passing, a relative time moving on) can change an answer.</summary>
+    public bool IsTimeBound { get; private init; }
+
     /// <summary>Parses and binds <paramref name="text"/>; <paramref name="segmentSlugs"/> are the saved segments in_segment may name.</summary>
     public static SegmentQuery Parse(string text, IReadOnlyCollection<string>? segmentSlugs = null)
     {
         var syntax = Parser.Parse(text);
-        return new SegmentQuery(syntax, new Binder(segmentSlugs ?? []).Bind(syntax));
+        return new SegmentQuery(syntax, new Binder(segmentSlugs ?? []).Bind(syntax))
+        {
+            Segments = SyntaxWalk.Nodes(syntax).OfType<InSegmentNode>().Select(n => (string)n.Slug.Value).ToHashSet(StringComparer.Ordinal),
+            IsTimeBound = SyntaxWalk.IsTimeBound(syntax),
+        };
     }
 
     /// <summary>Whether the profile matches at its snapshot's instant.</summary>

@@ -35,7 +35,7 @@ public sealed class EvaluationTests
 
         Assert.False(trace.Matched);
         Assert.Equal("1 of 2 conditions fail", trace.Detail);
-        Assert.Equal(("product_viewed(category = \"Shoes\", within 1w) >= 3", true, "3 matching product_viewed events, latest at 2026-11-28T12:00:00Z"),
+        Assert.Equal(("product_viewed(category = \"Shoes\", within 7d) >= 3", true, "3 matching product_viewed events, latest at 2026-11-28T12:00:00Z"),
             (trace.Parts[0].Condition, trace.Parts[0].Matched, trace.Parts[0].Detail));
         var not = trace.Parts[1];
         Assert.Equal((false, "1 matching order_placed event, latest at 2026-11-28T16:00:00Z"), (not.Matched, not.Parts[0].Detail));

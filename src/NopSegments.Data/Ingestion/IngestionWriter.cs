@@ -84,6 +84,10 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
                 "UPDATE nopsegments_events SET profile_id = @into WHERE profile_id = @from; " +
                 "UPDATE nopsegments_identities SET profile_id = @into WHERE profile_id = @from; " +
                 "DELETE FROM nopsegments_profiles WHERE id = @from; " +
+                // The merged profile's segment history follows it; its memberships are the surviving profile's to earn.
+                "UPDATE nopsegments_segment_transitions SET profile_id = @into WHERE profile_id = @from; " +
+                "DELETE FROM nopsegments_segment_members WHERE profile_id = @from; " +
+                "DELETE FROM nopsegments_segment_checks WHERE profile_id = @from; " +
                 "INSERT INTO nopsegments_profile_merges (from_profile_id, into_profile_id, visitor_id, customer_id, merged_at) " +
                 "VALUES (@from, @into, @visitor, @customer, @now)";
             command.AddParameter("@from", merge.From);

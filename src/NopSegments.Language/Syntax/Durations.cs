@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace NopSegments.Language.Syntax;
 
-/// <summary>Durations: <c>30m</c>, <c>12h</c>, <c>7d</c>, <c>2w</c>, signed (<c>-30d</c> is 30 days before now).</summary>
+/// <summary>
+/// Durations: <c>30m</c>, <c>12h</c>, <c>7d</c>, <c>2w</c>, signed (<c>-30d</c> is 30 days before now). Printed in the
+/// largest whole unit up to days, which merchandisers read more easily than weeks.
+/// </summary>
 internal static class Durations
 {
     public static TimeSpan Parse(string text, TextPosition position)
@@ -23,8 +26,6 @@ internal static class Durations
     {
         var sign = duration < TimeSpan.Zero ? "-" : "";
         var d = duration.Duration();
-        if (d.Ticks % TimeSpan.FromDays(7).Ticks == 0 && d > TimeSpan.Zero)
-            return $"{sign}{d.Ticks / TimeSpan.FromDays(7).Ticks}w";
         if (d.Ticks % TimeSpan.TicksPerDay == 0)
             return $"{sign}{d.Ticks / TimeSpan.TicksPerDay}d";
         if (d.Ticks % TimeSpan.TicksPerHour == 0)

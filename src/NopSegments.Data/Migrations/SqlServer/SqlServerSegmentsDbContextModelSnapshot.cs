@@ -214,6 +214,158 @@ namespace NopSegments.Data.Migrations.SqlServer
                     b.ToTable("nopsegments_profiles", (string)null);
                 });
 
+            modelBuilder.Entity("NopSegments.Data.Segments.SavedSegment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTime>("MaterializedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("materialized_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("query");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("slug");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_nopsegments_segments_slug");
+
+                    b.ToTable("nopsegments_segments", (string)null);
+                });
+
+            modelBuilder.Entity("NopSegments.Data.Segments.SegmentCheck", b =>
+                {
+                    b.Property<long>("SegmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("segment_id");
+
+                    b.Property<long>("ProfileId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("profile_id");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("due_at");
+
+                    b.HasKey("SegmentId", "ProfileId");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_nopsegments_segment_checks_due");
+
+                    b.ToTable("nopsegments_segment_checks", (string)null);
+                });
+
+            modelBuilder.Entity("NopSegments.Data.Segments.SegmentMember", b =>
+                {
+                    b.Property<long>("SegmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("segment_id");
+
+                    b.Property<long>("ProfileId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("profile_id");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("since");
+
+                    b.HasKey("SegmentId", "ProfileId");
+
+                    b.HasIndex("ProfileId", "SegmentId")
+                        .HasDatabaseName("ix_nopsegments_segment_members_profile");
+
+                    b.ToTable("nopsegments_segment_members", (string)null);
+                });
+
+            modelBuilder.Entity("NopSegments.Data.Segments.SegmentTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("ProfileId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("profile_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("SegmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("segment_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId", "At")
+                        .HasDatabaseName("ix_nopsegments_segment_transitions_profile");
+
+                    b.HasIndex("SegmentId", "At")
+                        .HasDatabaseName("ix_nopsegments_segment_transitions_segment");
+
+                    b.ToTable("nopsegments_segment_transitions", (string)null);
+                });
+
             modelBuilder.Entity("NopSegments.Data.Settings.ModuleSetting", b =>
                 {
                     b.Property<string>("Key")

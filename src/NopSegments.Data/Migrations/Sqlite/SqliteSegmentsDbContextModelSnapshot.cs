@@ -204,6 +204,154 @@ namespace NopSegments.Data.Migrations.Sqlite
                     b.ToTable("nopsegments_profiles", (string)null);
                 });
 
+            modelBuilder.Entity("NopSegments.Data.Segments.SavedSegment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateTime>("MaterializedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("materialized_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("query");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slug");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_nopsegments_segments_slug");
+
+                    b.ToTable("nopsegments_segments", (string)null);
+                });
+
+            modelBuilder.Entity("NopSegments.Data.Segments.SegmentCheck", b =>
+                {
+                    b.Property<long>("SegmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("segment_id");
+
+                    b.Property<long>("ProfileId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("profile_id");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_at");
+
+                    b.HasKey("SegmentId", "ProfileId");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_nopsegments_segment_checks_due");
+
+                    b.ToTable("nopsegments_segment_checks", (string)null);
+                });
+
+            modelBuilder.Entity("NopSegments.Data.Segments.SegmentMember", b =>
+                {
+                    b.Property<long>("SegmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("segment_id");
+
+                    b.Property<long>("ProfileId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("profile_id");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("since");
+
+                    b.HasKey("SegmentId", "ProfileId");
+
+                    b.HasIndex("ProfileId", "SegmentId")
+                        .HasDatabaseName("ix_nopsegments_segment_members_profile");
+
+                    b.ToTable("nopsegments_segment_members", (string)null);
+                });
+
+            modelBuilder.Entity("NopSegments.Data.Segments.SegmentTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("ProfileId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("profile_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("SegmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("segment_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId", "At")
+                        .HasDatabaseName("ix_nopsegments_segment_transitions_profile");
+
+                    b.HasIndex("SegmentId", "At")
+                        .HasDatabaseName("ix_nopsegments_segment_transitions_segment");
+
+                    b.ToTable("nopsegments_segment_transitions", (string)null);
+                });
+
             modelBuilder.Entity("NopSegments.Data.Settings.ModuleSetting", b =>
                 {
                     b.Property<string>("Key")

@@ -1,0 +1,29 @@
+namespace NopSegments.Language.Syntax;
+
+/// <summary>Questions about a whole syntax tree.</summary>
+internal static class SyntaxWalk
+{
+    public static IEnumerable<QueryNode> Nodes(QueryNode node) => node switch
+    {
+        OrNode or => or.Terms.SelectMany(Nodes).Prepend(node),
+        AndNode and => and.Terms.SelectMany(Nodes).Prepend(node),
+        NotNode not => Nodes(not.Operand).Prepend(node),
+        _ => [node],
+    };
+
+    /// <summary>True when an answer can change with time alone: a relative time or a within window.</summary>
+    public static bool IsTimeBound(QueryNode node) => Nodes(node).Any(n => n switch
+    {
+        AttributeNode attribute => Literals(attribute.Comparison).Any(l => l.Kind == LiteralKind.Duration),
+        EventNode e => e.Filters.Any(f => f is TimeFilter { Kind: TimeFilter.Within } or TimeFilter { Value.Kind: LiteralKind.Duration }),
+        _ => false,
+    });
+
+    private static IEnumerable<Literal> Literals(Comparison comparison) => comparison switch
+    {
+        CompareTo compare => [compare.Value],
+        InList list => list.Values,
+        Between between => [between.Low, between.High],
+        _ => [],
+    };
+}
