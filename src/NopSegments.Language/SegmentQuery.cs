@@ -69,8 +69,9 @@ public sealed class SegmentQuery
         var current = condition.Evaluate(profile, profile.Now);
         foreach (var point in condition.ChangePoints(profile, profile.Now).Distinct().Order())
         {
-            // Windows exclude their boundary instant on one side; one tick later both sides agree.
-            var after = point.AddTicks(1);
+            // Windows exclude their boundary instant on one side; the next whole second is past it on both, and every
+            // database stores it exactly.
+            var after = NextWholeSecond(point);
             if (condition.Evaluate(profile, after) != current)
                 return after;
         }
@@ -79,4 +80,7 @@ public sealed class SegmentQuery
 
     /// <inheritdoc />
     public override string ToString() => Text;
+
+    private static DateTimeOffset NextWholeSecond(DateTimeOffset at) =>
+        new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerSecond) + TimeSpan.TicksPerSecond, TimeSpan.Zero);
 }

@@ -17,6 +17,14 @@ internal sealed class ProfileSnapshots(SegmentsDbContextFactory contexts)
 {
     public async IAsyncEnumerable<ProfileSnapshot> ReadAsync(DateTimeOffset asOf, long? onlyProfile, [EnumeratorCancellation] CancellationToken ct = default)
     {
+        await foreach (var (_, snapshot) in ReadWithIdsAsync(asOf, onlyProfile, ct))
+            yield return snapshot;
+    }
+
+    /// <summary>The snapshots with their profile ids, in profile id order.</summary>
+    public async IAsyncEnumerable<(long Id, ProfileSnapshot Snapshot)> ReadWithIdsAsync(
+        DateTimeOffset asOf, long? onlyProfile = null, [EnumeratorCancellation] CancellationToken ct = default)
+    {
         await using var connection = SqlDialect.For(contexts.Provider).Open(contexts.ConnectionString);
         var identities = await IdentitiesAsync(connection, onlyProfile, ct);
         var rfm = RfmScorer.Score(await ProfileQueries.BuyersAsync(connection, asOf, ct));
@@ -35,14 +43,14 @@ internal sealed class ProfileSnapshots(SegmentsDbContextFactory contexts)
             var profile = reader.GetInt64(0);
             if (profile != current && current is { } done)
             {
-                yield return Snapshot(done, events, asOf, identities, rfm);
+                yield return (done, Snapshot(done, events, asOf, identities, rfm));
                 events = [];
             }
             current = profile;
             events.Add(StoredEventReader.Read(reader, 1));
         }
         if (current is { } last)
-            yield return Snapshot(last, events, asOf, identities, rfm);
+            yield return (last, Snapshot(last, events, asOf, identities, rfm));
     }
 
     private static ProfileSnapshot Snapshot(
