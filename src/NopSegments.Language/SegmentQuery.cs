@@ -31,6 +31,12 @@ public sealed class SegmentQuery
     /// <summary>The saved segments the query reads through in_segment(…).</summary>
     public IReadOnlySet<string> Segments { get; private init; } = new HashSet<string>();
 
+    /// <summary>Whether the query reads RFM scores, which move with every other buyer, not only with this profile's events.</summary>
+    public bool UsesRfm { get; private init; }
+
+    /// <summary>The event names the query counts (its event predicates), whose stored events an evaluation needs.</summary>
+    public IReadOnlySet<string> CountedEvents { get; private init; } = new HashSet<string>();
+
     /// <summary>Whether time alone (a window passing, a relative time moving on) can change an answer.</summary>
     public bool IsTimeBound { get; private init; }
 
@@ -42,6 +48,8 @@ public sealed class SegmentQuery
         {
             Segments = SyntaxWalk.Nodes(syntax).OfType<InSegmentNode>().Select(n => (string)n.Slug.Value).ToHashSet(StringComparer.Ordinal),
             IsTimeBound = SyntaxWalk.IsTimeBound(syntax),
+            UsesRfm = SyntaxWalk.Nodes(syntax).OfType<AttributeNode>().Any(a => a.Attribute.Text.StartsWith("rfm_", StringComparison.Ordinal)),
+            CountedEvents = SyntaxWalk.Nodes(syntax).OfType<EventNode>().Select(e => e.Event.Text).ToHashSet(StringComparer.Ordinal),
         };
     }
 

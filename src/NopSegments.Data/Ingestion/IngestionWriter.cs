@@ -1,4 +1,6 @@
 using System.Data.Common;
+using NopSegments.Data.Segments;
+using NopSegments.Profiles;
 using NopSegments.Tracking;
 
 namespace NopSegments.Data.Ingestion;
@@ -51,9 +53,29 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
         foreach (var id in fold.FromStorage)
             fold.Folded[id] = BatchFold.FoldAll(await StoredEventReader.ReadProfileAsync(connection, tx, id, null, ct));
         await ProfileRows.SaveAsync(connection, tx, sql, fold.Folded.Select(p => (p.Key, p.Value)), now, ct);
+        await ReevaluateSegmentsAsync(connection, tx, fold.Folded, [.. rows.Where(r => inserted.Contains(r.Event.EventId))], mustRefold, ct);
         await tx.CommitAsync(ct);
         sql.Committed(connection, contexts.ConnectionString);
         return new IngestionResult(inserted.Count, events.Count - inserted.Count, fold.Folded.Count, resolver.Merges.Count);
+    }
+
+    /// <summary>Each changed profile against the saved segments its new events can move, in the same transaction.</summary>
+    private async Task ReevaluateSegmentsAsync(
+        DbConnection connection, DbTransaction tx, Dictionary<long, ProfileState> folded, List<EventRow> stored, HashSet<long> merged, CancellationToken ct)
+    {
+        var segments = await LiveSegments.LoadAsync(connection, tx, ct);
+        if (segments.Count == 0)
+            return;
+        var evaluation = new ProfileReevaluation(connection, tx, sql, clock.GetUtcNow());
+        var newEvents = stored.GroupBy(r => r.ProfileId).ToDictionary(g => g.Key, g => g.Select(r => r.Event).ToList());
+        foreach (var (id, state) in folded)
+        {
+            var events = newEvents.GetValueOrDefault(id);
+            // A merged profile gained a whole history: every segment may have moved.
+            IReadOnlySet<string>? names = events is null || merged.Contains(id) ? null : events.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+            var last = events?.MaxBy(e => e.OccurredAt)?.EventId;
+            await evaluation.RunAsync(new ProfileReevaluation.Target(id, [.. segments.Where(s => s.MovedBy(names))], SegmentTransition.ByEvent, last, state), segments, ct);
+        }
     }
 
     private async Task SaveNewProfilesAsync(DbConnection connection, DbTransaction tx, ProfileResolver resolver, DateTime now, CancellationToken ct)

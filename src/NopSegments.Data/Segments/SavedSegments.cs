@@ -96,7 +96,7 @@ internal sealed partial class SavedSegments(SegmentsDbContextFactory contexts, T
             ["@s", "@p", "@at"], entered.Select(p => new object?[] { id, p, at }), ct);
         await ExecuteAsync(connection, tx, "DELETE FROM nopsegments_segment_checks WHERE segment_id = @id", [("@id", id)], ct);
         await sql.ExecuteForEachAsync(connection, tx, "INSERT INTO nopsegments_segment_checks (segment_id, profile_id, due_at) VALUES (@s, @p, @due)",
-            ["@s", "@p", "@due"], answer.NextChecks.Select(c => new object?[] { id, c.Key, c.Value.UtcDateTime }), ct);
+            ["@s", "@p", "@due"], answer.NextChecks.Where(_ => !answer.UsesRfm).Select(c => new object?[] { id, c.Key, c.Value.UtcDateTime }), ct);
         await sql.ExecuteForEachAsync(connection, tx,
             "INSERT INTO nopsegments_segment_transitions (segment_id, profile_id, kind, at, reason, version) VALUES (@s, @p, @kind, @at, @reason, @version)",
             ["@s", "@p", "@kind", "@at", "@reason", "@version"],

@@ -13,12 +13,12 @@ namespace NopSegments.Data.Segments;
 /// </summary>
 internal sealed class SegmentMembership(SegmentsDbContextFactory contexts)
 {
-    public sealed record Answer(Dictionary<long, string> Members, Dictionary<long, DateTimeOffset> NextChecks, Dictionary<long, string> Keys);
+    public sealed record Answer(Dictionary<long, string> Members, Dictionary<long, DateTimeOffset> NextChecks, Dictionary<long, string> Keys, bool UsesRfm);
 
     public async Task<Answer> EvaluateAsync(SegmentQuery query, DateTimeOffset now, CancellationToken ct)
     {
         var memberships = await MembershipsAsync(query.Segments, ct);
-        var answer = new Answer([], [], []);
+        var answer = new Answer([], [], [], query.UsesRfm);
         await foreach (var (id, snapshot) in new ProfileSnapshots(contexts).ReadWithIdsAsync(now, null, ct))
         {
             var profile = memberships.TryGetValue(id, out var slugs) ? snapshot with { Segments = slugs } : snapshot;

@@ -36,4 +36,7 @@ public sealed class NopSegmentsOptions
 
     /// <summary>Where the module serves its browser assets.</summary>
     public string AssetsPath { get; set; } = "/nopsegments/assets";
+
+    /// <summary>How often due segment checks (time windows passing) are re-evaluated. Default 30 seconds.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

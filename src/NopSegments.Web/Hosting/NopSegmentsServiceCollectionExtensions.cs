@@ -5,6 +5,8 @@ using NopSegments.Data;
 using NopSegments.Data.Ingestion;
 using NopSegments.Data.Lifecycle;
 using NopSegments.Data.Profiles;
+using NopSegments.Data.Segments;
+using NopSegments.Web.Segments;
 using NopSegments.Data.Tracking;
 using NopSegments.Tracking;
 using NopSegments.Web.Admin;
@@ -51,6 +53,9 @@ public static class NopSegmentsServiceCollectionExtensions
         services.AddSingleton<ISegmentsTracker>(sp => sp.GetRequiredService<EventQueue>());
         services.AddHostedService<EventWriter>();
         services.AddSingleton<TrackingLimiter>();
+        services.AddSingleton<SavedSegments>();
+        services.AddSingleton<SegmentSweep>();
+        services.AddHostedService<SegmentSweeper>();
 
         services.AddScoped<ICurrentVisitor, VisitorCookies>();
         services.AddSingleton<GeoLocator>();

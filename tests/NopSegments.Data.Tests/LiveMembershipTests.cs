@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using NopSegments.Data.Ingestion;
+using NopSegments.Data.Lifecycle;
+using NopSegments.Data.Segments;
+using NopSegments.Testing;
+using NopSegments.Tracking;
+
+namespace NopSegments.Data.Tests;
+
+/// <summary>Membership moves with each event, for that profile only, and with time through the sweep of due checks.</summary>
+public sealed class LiveMembershipTests
+{
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
+
+    private static readonly DateTimeOffset T0 = new(2026, 11, 1, 10, 0, 0, TimeSpan.Zero);
+
+    private static StoreEvent E(string name, string visitor, double minutes, params (string Key, object? Value)[] props) =>
+        new(name, visitor, T0.AddMinutes(minutes)) { SessionId = visitor + "-s", Properties = props.ToDictionary(p => p.Key, p => p.Value) };
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task An_event_moves_its_profile_in_and_out_of_a_live_segment_in_the_same_batch(DatabaseProvider provider)
+    {
+        await using var shop = await LiveShop.CreateAsync(provider);
+        await shop.Segments.SaveAsync(new SegmentDraft("cart-holders", "Cart holders", null, "cart_items_count > 0"));
+        var add = E("added_to_cart", "v1", 1, ("sku", "A"), ("price", 5m), ("quantity", 1));
+
+        await shop.Writer.WriteAsync([add, E("page_viewed", "v2", 1, ("url", "https://shop/"), ("path", "/"))]);
+        var afterAdd = await shop.MembersAsync("cart-holders");
+        await shop.Writer.WriteAsync([E("removed_from_cart", "v1", 2, ("sku", "A"), ("quantity", 1))]);
+
+        Assert.Equal(["v1"], afterAdd);
+        Assert.Empty(await shop.MembersAsync("cart-holders"));
+        var log = await shop.TransitionsAsync();
+        Assert.Equal([("v1", "entered", "event", 1), ("v1", "left", "event", 1)], log.Select(t => (t.Visitor, t.Kind, t.Reason, t.Version)));
+        Assert.NotNull(log[0].EventId);
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task A_time_window_passing_is_applied_by_the_sweep_of_due_checks(DatabaseProvider provider)
+    {
+        await using var shop = await LiveShop.CreateAsync(provider);
+        await shop.Segments.SaveAsync(new SegmentDraft("browsing", "Browsing this week", null, "product_viewed(within 7d)"));
+        await shop.Writer.WriteAsync([E("product_viewed", "v1", 0, ("sku", "A"))]);
+        Assert.Equal(["v1"], await shop.MembersAsync("browsing"));
+
+        shop.Clock.Advance(TimeSpan.FromDays(3));
+        var early = await shop.Sweep.RunAsync();
+        shop.Clock.Advance(TimeSpan.FromDays(5));
+        var due = await shop.Sweep.RunAsync();
+
+        Assert.Equal((0, 0), early);
+        Assert.Equal((1, 1), due);
+        Assert.Empty(await shop.MembersAsync("browsing"));
+        Assert.Equal(("left", "time"), (await shop.TransitionsAsync()).Select(t => (t.Kind, t.Reason)).Last());
+        await using var db = shop.Contexts.Create();
+        Assert.Empty(await db.SegmentChecks.ToListAsync());
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task A_segment_reading_another_follows_it_within_the_same_event(DatabaseProvider provider)
+    {
+        await using var shop = await LiveShop.CreateAsync(provider);
+        await shop.Segments.SaveAsync(new SegmentDraft("carts", "Carts", null, "cart_items_count > 0"));
+        await shop.Segments.SaveAsync(new SegmentDraft("mobile-carts", "Mobile carts", null, "in_segment(\"carts\") AND device = \"mobile\""));
+
+        await shop.Writer.WriteAsync([E("added_to_cart", "v1", 1, ("sku", "A"), ("price", 5m), ("quantity", 1), ("device", "mobile"))]);
+
+        Assert.Equal(["v1"], await shop.MembersAsync("mobile-carts"));
+    }
+
+    private sealed class LiveShop : IAsyncDisposable
+    {
+        private readonly TestDatabase database;
+
+        private LiveShop(TestDatabase database, SegmentsDbContextFactory contexts)
+        {
+            this.database = database;
+            Contexts = contexts;
+            Writer = new IngestionWriter(contexts, Clock);
+            Segments = new SavedSegments(contexts, Clock);
+            Sweep = new SegmentSweep(contexts, Clock);
+        }
+
+        public FakeTimeProvider Clock { get; } = new(T0.AddHours(1));
+        public SegmentsDbContextFactory Contexts { get; }
+        public IngestionWriter Writer { get; }
+        public SavedSegments Segments { get; }
+        public SegmentSweep Sweep { get; }
+
+        public static async Task<LiveShop> CreateAsync(DatabaseProvider provider)
+        {
+            TestDatabase.SkipUnlessAvailable(provider);
+            var database = await TestDatabase.CreateAsync(provider);
+            var contexts = new SegmentsDbContextFactory(provider, database.ConnectionString);
+            await new ModuleLifecycle(contexts).InstallAsync();
+            return new LiveShop(database, contexts);
+        }
+
+        public async Task<List<string>> MembersAsync(string slug)
+        {
+            await using var db = Contexts.Create();
+            var segment = await db.Segments.SingleAsync(s => s.Slug == slug);
+            var profiles = await db.SegmentMembers.Where(m => m.SegmentId == segment.Id).Select(m => m.ProfileId).ToListAsync();
+            return await db.Identities.Where(i => profiles.Contains(i.ProfileId)).Select(i => i.VisitorId).OrderBy(v => v).ToListAsync();
+        }
+
+        public async Task<List<(string Visitor, string Kind, string Reason, int Version, Guid? EventId)>> TransitionsAsync()
+        {
+            await using var db = Contexts.Create();
+            var visitors = await db.Identities.ToDictionaryAsync(i => i.ProfileId, i => i.VisitorId);
+            var log = await db.SegmentTransitions.AsNoTracking().OrderBy(t => t.Id).ToListAsync();
+            return [.. log.Select(t => (visitors[t.ProfileId], t.Kind, t.Reason, t.Version, t.EventId))];
+        }
+
+        public async ValueTask DisposeAsync() => await database.DisposeAsync();
+    }
+}
