@@ -87,6 +87,7 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
             e.ToTable(TablePrefix + "segment_checks");
             e.HasKey(x => new { x.SegmentId, x.ProfileId });
             e.HasIndex(x => x.DueAt).HasDatabaseName("ix_nopsegments_segment_checks_due");
+            e.HasIndex(x => x.ProfileId).HasDatabaseName("ix_nopsegments_segment_checks_profile");
         });
         modelBuilder.Entity<SegmentTransition>(e =>
         {

@@ -37,6 +37,13 @@ public sealed class SegmentQuery
     /// <summary>The event names the query counts (its event predicates), whose stored events an evaluation needs.</summary>
     public IReadOnlySet<string> CountedEvents { get; private init; } = new HashSet<string>();
 
+    /// <summary>
+    /// The earliest event time the query's event predicates can count at <paramref name="now"/>: each predicate only
+    /// counts events inside its own time filters. <see cref="DateTimeOffset.MinValue"/> when one counts all time.
+    /// </summary>
+    public DateTimeOffset EarliestCountedAt(DateTimeOffset now) =>
+        SyntaxWalk.Nodes(Syntax).OfType<EventNode>().Select(e => SyntaxWalk.LowerBound(e, now)).DefaultIfEmpty(now).Min();
+
     /// <summary>Whether time alone (a window passing, a relative time moving on) can change an answer.</summary>
     public bool IsTimeBound { get; private init; }
 

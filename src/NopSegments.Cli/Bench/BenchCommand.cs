@@ -20,7 +20,13 @@ internal static class BenchCommand
         var batch = new Option<int>("--batch") { Description = "events per transaction", DefaultValueFactory = _ => 20_000 };
         var ingest = new Command("ingest", "Ingestion with profile aggregates next to a raw bulk insert of the same rows") { file, batch };
         ingest.SetAction((parse, ct) => IngestAsync(parse.GetValue(file)!, parse.GetValue(batch), parse, ct));
-        return new Command("bench", "Measure the module on this machine") { ingest };
+        var membershipFile = new Argument<FileInfo>("online-retail") { Description = "the online-retail CSV (.csv.gz)" };
+        var count = new Option<int>("--events") { Description = "live events to time", DefaultValueFactory = _ => 2_000 };
+        var membership = new Command("membership", "Incremental segment membership per event with 50 live segments") { membershipFile, count };
+        membership.SetAction((parse, ct) => parse.GetValue(membershipFile) is { Exists: true } f
+            ? MembershipBench.RunAsync(f, parse.GetValue(count), CliDatabase.From(parse), ct)
+            : throw new CliException($"No such file: {parse.GetValue(membershipFile)?.FullName}"));
+        return new Command("bench", "Measure the module on this machine") { ingest, membership };
     }
 
     private static async Task<int> IngestAsync(FileInfo file, int batchSize, ParseResult parse, CancellationToken ct)

@@ -17,6 +17,9 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
 
     private SqlDialect sql => dialect ??= SqlDialect.For(contexts.Provider);
 
+    /// <summary>How long the last batch spent re-evaluating segment membership (the benchmark reads it).</summary>
+    public TimeSpan LastMembershipTime { get; private set; }
+
     public async Task<IngestionResult> WriteAsync(IReadOnlyList<StoreEvent> events, CancellationToken ct = default)
     {
         var batch = events.DistinctBy(e => e.EventId).ToList();
@@ -53,7 +56,9 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
         foreach (var id in fold.FromStorage)
             fold.Folded[id] = BatchFold.FoldAll(await StoredEventReader.ReadProfileAsync(connection, tx, id, null, ct));
         await ProfileRows.SaveAsync(connection, tx, sql, fold.Folded.Select(p => (p.Key, p.Value)), now, ct);
+        var membership = System.Diagnostics.Stopwatch.GetTimestamp();
         await ReevaluateSegmentsAsync(connection, tx, fold.Folded, [.. rows.Where(r => inserted.Contains(r.Event.EventId))], mustRefold, ct);
+        LastMembershipTime = System.Diagnostics.Stopwatch.GetElapsedTime(membership);
         await tx.CommitAsync(ct);
         sql.Committed(connection, contexts.ConnectionString);
         return new IngestionResult(inserted.Count, events.Count - inserted.Count, fold.Folded.Count, resolver.Merges.Count);

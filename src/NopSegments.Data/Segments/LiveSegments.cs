@@ -21,7 +21,25 @@ internal static class LiveSegments
     // Keyed by the text too: several databases (tests, a CLI beside a web host) share the process and their ids.
     private static readonly ConcurrentDictionary<(long, int, string), SegmentQuery> Compiled = new();
 
+    // The list is read at most once a second per database: an edit reaches live evaluation within a second, and a
+    // busy writer does not re-read 50 definitions for every batch.
+    private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(1);
+    private static readonly ConcurrentDictionary<string, (long ReadAt, IReadOnlyList<LiveSegment> Segments)> Recent = new(StringComparer.Ordinal);
+
     public static async Task<IReadOnlyList<LiveSegment>> LoadAsync(DbConnection connection, DbTransaction? tx, CancellationToken ct)
+    {
+        var key = connection.ConnectionString;
+        if (Recent.TryGetValue(key, out var recent) && System.Diagnostics.Stopwatch.GetElapsedTime(recent.ReadAt) < Fresh)
+            return recent.Segments;
+        var segments = await ReadAsync(connection, tx, ct);
+        Recent[key] = (System.Diagnostics.Stopwatch.GetTimestamp(), segments);
+        return segments;
+    }
+
+    /// <summary>Forgets the cached list, so the next batch sees an edit at once (saving in this process calls it).</summary>
+    public static void Forget(string connectionString) => Recent.TryRemove(connectionString, out _);
+
+    private static async Task<IReadOnlyList<LiveSegment>> ReadAsync(DbConnection connection, DbTransaction? tx, CancellationToken ct)
     {
         var rows = new List<(long Id, string Slug, int Version, string Query)>();
         await using (var command = connection.CreateCommand())

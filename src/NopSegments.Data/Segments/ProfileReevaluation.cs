@@ -22,15 +22,16 @@ internal sealed class ProfileReevaluation(DbConnection connection, DbTransaction
 
     public async Task RunAsync(Target target, IReadOnlyList<LiveSegment> all, CancellationToken ct)
     {
-        if (target.Segments.Count == 0 || await ProfileAsync(target.ProfileId, ct) is not { } stored)
+        if (target.Segments.Count == 0 || await ProfileAsync(target.ProfileId, target.State is null, ct) is not { } stored)
             return;
         var state = target.State ?? JsonSerializer.Deserialize<ProfileState>(stored.State) ?? new ProfileState();
         var memberOf = await MembershipsAsync(target.ProfileId, ct);
+        var checks = await ChecksAsync(target.ProfileId, ct);
         var slugOf = all.ToDictionary(s => s.Id, s => s.Slug);
         var counted = target.Segments.SelectMany(s => s.Query.CountedEvents).ToHashSet(StringComparer.Ordinal);
         var snapshot = new ProfileSnapshot(target.ProfileId.ToString(CultureInfo.InvariantCulture), now,
             new ProfileAccumulator(state).ToAttributes(Max(now, state.LastSeen)),
-            counted.Count == 0 ? [] : await EventsAsync(target.ProfileId, counted, ct))
+            counted.Count == 0 ? [] : await EventsAsync(target.ProfileId, counted, target.Segments.Min(s => s.Query.EarliestCountedAt(now)), ct))
         {
             Traits = stored.Traits is null ? new Dictionary<string, object?>()
                 : JsonSerializer.Deserialize<Dictionary<string, string>>(stored.Traits)!.ToDictionary(t => t.Key, t => (object?)t.Value),
@@ -49,7 +50,12 @@ internal sealed class ProfileReevaluation(DbConnection connection, DbTransaction
                     memberOf.Remove(segment.Id);
             }
             if (segment.Query.IsTimeBound)
-                await RescheduleAsync(segment.Id, target.ProfileId, segment.Query.NextChange(current), ct);
+            {
+                // Most events leave a profile's next check where it was: write only what moved.
+                var next = segment.Query.NextChange(current)?.UtcDateTime;
+                if (next != checks.GetValueOrDefault(segment.Id))
+                    await RescheduleAsync(segment.Id, target.ProfileId, next, checks.ContainsKey(segment.Id), ct);
+            }
         }
     }
 
@@ -69,20 +75,34 @@ internal sealed class ProfileReevaluation(DbConnection connection, DbTransaction
         await log.ExecuteNonQueryAsync(ct);
     }
 
-    private async Task RescheduleAsync(long segment, long profile, DateTimeOffset? due, CancellationToken ct)
+    private async Task RescheduleAsync(long segment, long profile, DateTime? due, bool scheduled, CancellationToken ct)
     {
-        await ExecuteAsync("DELETE FROM nopsegments_segment_checks WHERE segment_id = @s AND profile_id = @p", segment, profile, ct);
-        if (due is { } at)
+        if (due is not { } at)
         {
-            await using var insert = Command("INSERT INTO nopsegments_segment_checks (segment_id, profile_id, due_at) VALUES (@s, @p, @due)", segment, profile);
-            insert.AddParameter("@due", at.UtcDateTime);
-            await insert.ExecuteNonQueryAsync(ct);
+            await ExecuteAsync("DELETE FROM nopsegments_segment_checks WHERE segment_id = @s AND profile_id = @p", segment, profile, ct);
+            return;
         }
+        await using var write = Command(scheduled
+            ? "UPDATE nopsegments_segment_checks SET due_at = @due WHERE segment_id = @s AND profile_id = @p"
+            : "INSERT INTO nopsegments_segment_checks (segment_id, profile_id, due_at) VALUES (@s, @p, @due)", segment, profile);
+        write.AddParameter("@due", at);
+        await write.ExecuteNonQueryAsync(ct);
     }
 
-    private async Task<(string State, string? Traits)?> ProfileAsync(long profile, CancellationToken ct)
+    private async Task<Dictionary<long, DateTime?>> ChecksAsync(long profile, CancellationToken ct)
     {
-        await using var command = Command("SELECT state, traits FROM nopsegments_profiles WHERE id = @p", 0, profile);
+        await using var command = Command("SELECT segment_id, due_at FROM nopsegments_segment_checks WHERE profile_id = @p", 0, profile);
+        var checks = new Dictionary<long, DateTime?>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            checks[reader.GetInt64(0)] = DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
+        return checks;
+    }
+
+    private async Task<(string State, string? Traits)?> ProfileAsync(long profile, bool withState, CancellationToken ct)
+    {
+        // The batch's fold already holds the state; the stored one (large for long histories) is read only when it does not.
+        await using var command = Command($"SELECT {(withState ? "state" : "''")}, traits FROM nopsegments_profiles WHERE id = @p", 0, profile);
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : null;
     }
@@ -97,12 +117,14 @@ internal sealed class ProfileReevaluation(DbConnection connection, DbTransaction
         return ids;
     }
 
-    private async Task<List<StoreEvent>> EventsAsync(long profile, IReadOnlyCollection<string> names, CancellationToken ct)
+    /// <summary>The profile's events of these names from <paramref name="since"/> on: all that the segments can count.</summary>
+    private async Task<List<StoreEvent>> EventsAsync(long profile, IReadOnlyCollection<string> names, DateTimeOffset since, CancellationToken ct)
     {
         await using var command = Command(
             "SELECT event_id, name, visitor_id, customer_id, session_id, occurred_at, properties FROM nopsegments_events " +
-            $"WHERE profile_id = @p AND occurred_at <= @now AND {sql.InList("name", "@names")} ORDER BY occurred_at, id", 0, profile);
+            $"WHERE profile_id = @p AND occurred_at <= @now AND occurred_at >= @since AND {sql.InList("name", "@names")} ORDER BY occurred_at, id", 0, profile);
         command.AddParameter("@now", now.UtcDateTime);
+        command.AddParameter("@since", since == DateTimeOffset.MinValue ? DateTime.MinValue : since.UtcDateTime);
         sql.ListParameter(command, "@names", names);
         var events = new List<StoreEvent>();
         await using var reader = await command.ExecuteReaderAsync(ct);

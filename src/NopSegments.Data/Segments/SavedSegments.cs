@@ -47,6 +47,7 @@ internal sealed partial class SavedSegments(SegmentsDbContextFactory contexts, T
                 [("@name", draft.Name.Trim()), ("@description", Clean(draft.Description)), ("@query", query.Text), ("@version", version), ("@now", now.UtcDateTime), ("@id", id)], ct);
         var (entered, left) = await MaterializeAsync(connection, tx, id, version, answer, now, ct);
         await tx.CommitAsync(ct);
+        LiveSegments.Forget(connection.ConnectionString);
         return new SegmentSaved(draft.Slug, version, answer.Members.Count, entered, left);
     }
 
@@ -75,6 +76,7 @@ internal sealed partial class SavedSegments(SegmentsDbContextFactory contexts, T
             await ExecuteAsync(connection, tx, $"DELETE FROM nopsegments_{table} WHERE segment_id = @id", [("@id", segment.Id)], ct);
         await ExecuteAsync(connection, tx, "DELETE FROM nopsegments_segments WHERE id = @id", [("@id", segment.Id)], ct);
         await tx.CommitAsync(ct);
+        LiveSegments.Forget(connection.ConnectionString);
     }
 
     public async Task<HashSet<long>> MembersAsync(long segmentId, CancellationToken ct = default)

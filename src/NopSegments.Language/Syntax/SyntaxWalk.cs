@@ -19,6 +19,17 @@ internal static class SyntaxWalk
         _ => false,
     });
 
+    /// <summary>The earliest time an event can have to pass this predicate's time filters at <paramref name="now"/>.</summary>
+    public static DateTimeOffset LowerBound(EventNode node, DateTimeOffset now) => node.Filters.OfType<TimeFilter>()
+        .Select(f => f switch
+        {
+            { Kind: TimeFilter.Within, Value.Value: TimeSpan window } => now - window,
+            { Kind: TimeFilter.After, Value.Value: TimeSpan offset } => now + offset,
+            { Kind: TimeFilter.After, Value.Value: DateTimeOffset at } => at,
+            _ => DateTimeOffset.MinValue,
+        })
+        .DefaultIfEmpty(DateTimeOffset.MinValue).Max();
+
     private static IEnumerable<Literal> Literals(Comparison comparison) => comparison switch
     {
         CompareTo compare => [compare.Value],

@@ -289,6 +289,9 @@ namespace NopSegments.Data.Migrations.SqlServer
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_nopsegments_segment_checks_due");
 
+                    b.HasIndex("ProfileId")
+                        .HasDatabaseName("ix_nopsegments_segment_checks_profile");
+
                     b.ToTable("nopsegments_segment_checks", (string)null);
                 });
 

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace NopSegments.Data.Migrations.SqlServer
+namespace NopSegments.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class SavedSegments : Migration
@@ -17,7 +18,7 @@ namespace NopSegments.Data.Migrations.SqlServer
                 {
                     segment_id = table.Column<long>(type: "bigint", nullable: false),
                     profile_id = table.Column<long>(type: "bigint", nullable: false),
-                    due_at = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -30,7 +31,7 @@ namespace NopSegments.Data.Migrations.SqlServer
                 {
                     segment_id = table.Column<long>(type: "bigint", nullable: false),
                     profile_id = table.Column<long>(type: "bigint", nullable: false),
-                    since = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    since = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -42,14 +43,14 @@ namespace NopSegments.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     segment_id = table.Column<long>(type: "bigint", nullable: false),
                     profile_id = table.Column<long>(type: "bigint", nullable: false),
-                    kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    reason = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    event_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    version = table.Column<int>(type: "int", nullable: false)
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    reason = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    event_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -61,15 +62,15 @@ namespace NopSegments.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    slug = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    query = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    version = table.Column<int>(type: "int", nullable: false),
-                    created_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    materialized_at = table.Column<DateTime>(type: "datetime2", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    slug = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    query = table.Column<string>(type: "text", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    materialized_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -80,6 +81,11 @@ namespace NopSegments.Data.Migrations.SqlServer
                 name: "ix_nopsegments_segment_checks_due",
                 table: "nopsegments_segment_checks",
                 column: "due_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_segment_checks_profile",
+                table: "nopsegments_segment_checks",
+                column: "profile_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_segment_members_profile",

@@ -12,7 +12,7 @@ using NopSegments.Data;
 namespace NopSegments.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerSegmentsDbContext))]
-    [Migration("20261129083827_SavedSegments")]
+    [Migration("20261129085850_SavedSegments")]
     partial class SavedSegments
     {
         /// <inheritdoc />
@@ -291,6 +291,9 @@ namespace NopSegments.Data.Migrations.SqlServer
 
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_nopsegments_segment_checks_due");
+
+                    b.HasIndex("ProfileId")
+                        .HasDatabaseName("ix_nopsegments_segment_checks_profile");
 
                     b.ToTable("nopsegments_segment_checks", (string)null);
                 });

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace NopSegments.Data.Migrations.Postgres
+namespace NopSegments.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class SavedSegments : Migration
@@ -16,9 +15,9 @@ namespace NopSegments.Data.Migrations.Postgres
                 name: "nopsegments_segment_checks",
                 columns: table => new
                 {
-                    segment_id = table.Column<long>(type: "bigint", nullable: false),
-                    profile_id = table.Column<long>(type: "bigint", nullable: false),
-                    due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    segment_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    profile_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    due_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -29,9 +28,9 @@ namespace NopSegments.Data.Migrations.Postgres
                 name: "nopsegments_segment_members",
                 columns: table => new
                 {
-                    segment_id = table.Column<long>(type: "bigint", nullable: false),
-                    profile_id = table.Column<long>(type: "bigint", nullable: false),
-                    since = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    segment_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    profile_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    since = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -42,15 +41,15 @@ namespace NopSegments.Data.Migrations.Postgres
                 name: "nopsegments_segment_transitions",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    segment_id = table.Column<long>(type: "bigint", nullable: false),
-                    profile_id = table.Column<long>(type: "bigint", nullable: false),
-                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    reason = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    event_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    version = table.Column<int>(type: "integer", nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    segment_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    profile_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    event_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -61,16 +60,16 @@ namespace NopSegments.Data.Migrations.Postgres
                 name: "nopsegments_segments",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    slug = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    query = table.Column<string>(type: "text", nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    materialized_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    slug = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    query = table.Column<string>(type: "TEXT", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    materialized_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -81,6 +80,11 @@ namespace NopSegments.Data.Migrations.Postgres
                 name: "ix_nopsegments_segment_checks_due",
                 table: "nopsegments_segment_checks",
                 column: "due_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_segment_checks_profile",
+                table: "nopsegments_segment_checks",
+                column: "profile_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_segment_members_profile",

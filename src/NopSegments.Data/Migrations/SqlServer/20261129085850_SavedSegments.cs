@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace NopSegments.Data.Migrations.Sqlite
+namespace NopSegments.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class SavedSegments : Migration
@@ -15,9 +15,9 @@ namespace NopSegments.Data.Migrations.Sqlite
                 name: "nopsegments_segment_checks",
                 columns: table => new
                 {
-                    segment_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    profile_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    due_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    segment_id = table.Column<long>(type: "bigint", nullable: false),
+                    profile_id = table.Column<long>(type: "bigint", nullable: false),
+                    due_at = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -28,9 +28,9 @@ namespace NopSegments.Data.Migrations.Sqlite
                 name: "nopsegments_segment_members",
                 columns: table => new
                 {
-                    segment_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    profile_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    since = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    segment_id = table.Column<long>(type: "bigint", nullable: false),
+                    profile_id = table.Column<long>(type: "bigint", nullable: false),
+                    since = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -41,15 +41,15 @@ namespace NopSegments.Data.Migrations.Sqlite
                 name: "nopsegments_segment_transitions",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    segment_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    profile_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    reason = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    event_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    segment_id = table.Column<long>(type: "bigint", nullable: false),
+                    profile_id = table.Column<long>(type: "bigint", nullable: false),
+                    kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    reason = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    event_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -60,16 +60,16 @@ namespace NopSegments.Data.Migrations.Sqlite
                 name: "nopsegments_segments",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    slug = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    query = table.Column<string>(type: "TEXT", nullable: false),
-                    version = table.Column<int>(type: "INTEGER", nullable: false),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    materialized_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    slug = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    query = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    version = table.Column<int>(type: "int", nullable: false),
+                    created_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    materialized_at = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -80,6 +80,11 @@ namespace NopSegments.Data.Migrations.Sqlite
                 name: "ix_nopsegments_segment_checks_due",
                 table: "nopsegments_segment_checks",
                 column: "due_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_segment_checks_profile",
+                table: "nopsegments_segment_checks",
+                column: "profile_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_segment_members_profile",
