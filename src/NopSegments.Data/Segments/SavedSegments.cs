@@ -59,9 +59,10 @@ internal sealed partial class SavedSegments(SegmentsDbContextFactory contexts, T
         var current = saved.SingleOrDefault(s => s.Slug == slug) is { } segment ? await MembersAsync(segment.Id, ct) : [];
         var entering = answer.Members.Keys.Where(id => !current.Contains(id)).ToList();
         var leaving = current.Where(id => !answer.Members.ContainsKey(id)).Order().ToList();
+        var leavingKeys = await new SetBasedSegments(contexts).KeysAsync([.. leaving.Take(SampleSize)], ct);
         return new SegmentPreview(answer.Members.Count, [.. answer.Members.Values.Take(SampleSize)],
             entering.Count, [.. entering.Take(SampleSize).Select(id => answer.Keys[id])],
-            leaving.Count, [.. leaving.Take(SampleSize).Select(id => answer.Keys.GetValueOrDefault(id, SegmentMembership.Key(id)))]);
+            leaving.Count, [.. leaving.Take(SampleSize).Select(id => leavingKeys.GetValueOrDefault(id, SegmentMembership.Key(id)))]);
     }
 
     public async Task DeleteAsync(string slug, CancellationToken ct = default)

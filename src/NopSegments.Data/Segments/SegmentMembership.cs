@@ -7,9 +7,9 @@ using NopSegments.Language;
 namespace NopSegments.Data.Segments;
 
 /// <summary>
-/// Who a query selects at an instant, with each profile's next time-driven change: every profile folded and
-/// evaluated (in_segment reads the other segments' stored members). The materialization of saved segments
-/// and previews both use it.
+/// Who a query selects at an instant, with each profile's next time-driven change. One SQL statement answers when it
+/// can (no time windows to schedule, no in_segment, no event newer than the instant); otherwise every profile is
+/// folded and evaluated, in_segment reading the other segments' stored members. Saving and previewing both use it.
 /// </summary>
 internal sealed class SegmentMembership(SegmentsDbContextFactory contexts)
 {
@@ -17,6 +17,12 @@ internal sealed class SegmentMembership(SegmentsDbContextFactory contexts)
 
     public async Task<Answer> EvaluateAsync(SegmentQuery query, DateTimeOffset now, CancellationToken ct)
     {
+        var setBased = new SetBasedSegments(contexts);
+        if (!query.IsTimeBound && setBased.Unsupported(query) is null && await setBased.CanAnswerAsync(now, ct))
+        {
+            var members = await setBased.MemberIdsAsync(query, now, null, ct);
+            return new Answer(members, [], members, query.UsesRfm);
+        }
         var memberships = await MembershipsAsync(query.Segments, ct);
         var answer = new Answer([], [], [], query.UsesRfm);
         await foreach (var (id, snapshot) in new ProfileSnapshots(contexts).ReadWithIdsAsync(now, null, ct))

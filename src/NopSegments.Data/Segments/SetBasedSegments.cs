@@ -19,6 +19,8 @@ internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
         "1 + (5 * (RANK() OVER (ORDER BY total_spent) - 1)) / COUNT(*) OVER () AS monetary " +
         "FROM nopsegments_profiles WHERE orders_count > 0) ";
 
+    private const string Key = "COALESCE(p.customer_id, (SELECT MIN(i.visitor_id) FROM nopsegments_identities i WHERE i.profile_id = p.id))";
+
     private readonly SqlDialect sql = SqlDialect.For(contexts.Provider);
 
     /// <summary>True when the materialized profiles are the profiles at <paramref name="now"/>: no event is later.</summary>
@@ -53,16 +55,33 @@ internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
     }
 
     /// <summary>Members' keys (customer id, else first visitor id) in profile order.</summary>
-    public async Task<List<string>> MembersAsync(SegmentQuery query, DateTimeOffset now, int? limit, CancellationToken ct = default)
+    public async Task<List<string>> MembersAsync(SegmentQuery query, DateTimeOffset now, int? limit, CancellationToken ct = default) =>
+        [.. (await MemberIdsAsync(query, now, limit, ct)).Values];
+
+    /// <summary>Members by profile id, with their keys, in profile order.</summary>
+    public async Task<Dictionary<long, string>> MemberIdsAsync(SegmentQuery query, DateTimeOffset now, int? limit, CancellationToken ct = default)
     {
         await using var connection = sql.Open(contexts.ConnectionString);
-        await using var command = Command(connection, query, now,
-            "COALESCE(p.customer_id, (SELECT MIN(i.visitor_id) FROM nopsegments_identities i WHERE i.profile_id = p.id))",
+        await using var command = Command(connection, query, now, $"p.id, {Key}",
             " ORDER BY p.id" + (limit is { } n ? " LIMIT " + n.ToString(CultureInfo.InvariantCulture) : ""));
-        var keys = new List<string>();
+        var members = new Dictionary<long, string>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            keys.Add(reader.GetString(0));
+            members[reader.GetInt64(0)] = reader.GetString(1);
+        return members;
+    }
+
+    /// <summary>The keys of these profiles.</summary>
+    public async Task<Dictionary<long, string>> KeysAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default)
+    {
+        await using var connection = sql.Open(contexts.ConnectionString);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT p.id, {Key} FROM nopsegments_profiles p WHERE {sql.InList("p.id", "@ids")}";
+        sql.ListParameter(command, "@ids", ids);
+        var keys = new Dictionary<long, string>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            keys[reader.GetInt64(0)] = reader.GetString(1);
         return keys;
     }
 
