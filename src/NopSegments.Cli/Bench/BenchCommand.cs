@@ -26,7 +26,13 @@ internal static class BenchCommand
         membership.SetAction((parse, ct) => parse.GetValue(membershipFile) is { Exists: true } f
             ? MembershipBench.RunAsync(f, parse.GetValue(count), CliDatabase.From(parse), ct)
             : throw new CliException($"No such file: {parse.GetValue(membershipFile)?.FullName}"));
-        return new Command("bench", "Measure the module on this machine") { ingest, membership };
+        var countsFile = new Argument<FileInfo>("online-retail") { Description = "the online-retail CSV (.csv.gz)" };
+        var copies = new Option<int>("--copies") { Description = "copies of the retailer's customers (229 ≈ 1M profiles)", DefaultValueFactory = _ => 229 };
+        var counts = new Command("counts", "Set-based segment counts over ~1M profiles next to hand-written SQL") { countsFile, copies };
+        counts.SetAction((parse, ct) => parse.GetValue(countsFile) is { Exists: true } f
+            ? SegmentCountBench.RunAsync(f, parse.GetValue(copies), CliDatabase.From(parse), ct)
+            : throw new CliException($"No such file: {parse.GetValue(countsFile)?.FullName}"));
+        return new Command("bench", "Measure the module on this machine") { ingest, membership, counts };
     }
 
     private static async Task<int> IngestAsync(FileInfo file, int batchSize, ParseResult parse, CancellationToken ct)

@@ -1,0 +1,121 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using NopSegments.Cli.Import;
+using NopSegments.Data;
+using NopSegments.Data.Ingestion;
+using NopSegments.Data.Lifecycle;
+using NopSegments.Data.Segments;
+using NopSegments.Language;
+using NopSegments.Tracking;
+
+namespace NopSegments.Cli.Bench;
+
+/// <summary>
+/// <c>nopsegments bench counts &lt;online-retail file&gt; [--copies 229]</c>: the retailer's customers copied with id
+/// offsets and time shifts (each order with a product view, every other order with a cart add) to ~1M profiles and
+/// ~12M events, stored through ingestion; then each query counted set-based next to the same count hand-written in
+/// SQL, in the same run.
+/// </summary>
+internal static class SegmentCountBench
+{
+    private static readonly string[] Categories = ["Candles", "Kitchen", "Christmas", "Bags", "Garden", "Cards", "Toys", "Lights"];
+
+    public static async Task<int> RunAsync(FileInfo file, int copies, SegmentsDbContextFactory contexts, CancellationToken ct)
+    {
+        var lifecycle = new ModuleLifecycle(contexts);
+        await lifecycle.UninstallAsync(ct);
+        await lifecycle.InstallAsync(ct);
+        var orders = OnlineRetailImporter.Read(file.FullName).InTimeOrder().Where(e => e.Name is EventNames.OrderPlaced).ToList();
+        var end = orders[^1].OccurredAt;
+        var writer = new IngestionWriter(contexts, TimeProvider.System);
+        var load = Stopwatch.StartNew();
+        long stored = 0;
+        for (var copy = 0; copy < copies; copy++)
+        {
+            var events = Copy(orders, copy).OrderBy(e => e.OccurredAt).ToList();
+            foreach (var batch in events.Chunk(50_000))
+                stored += (await writer.WriteAsync(batch, ct)).Stored;
+            Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{copy + 1}/{copies} copies, {stored:N0} events"));
+        }
+        Console.Error.WriteLine();
+        load.Stop();
+        var now = end.AddDays(1);
+        var (profiles, eventCount) = await SizeAsync(contexts, ct);
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"provider   {contexts.Provider}: {profiles:N0} profiles, {eventCount:N0} events, stored in {load.Elapsed.TotalSeconds:N0} s"));
+        Console.Out.WriteLine("query | segment count | hand-written SQL | ratio");
+        var sql = SqlDialect.For(contexts.Provider);
+        var category = sql.JsonText("properties", "category");
+        var from7 = (now - TimeSpan.FromDays(7)).UtcDateTime;
+        var from365 = (now - TimeSpan.FromDays(365)).UtcDateTime;
+        var from1 = (now - TimeSpan.FromDays(1)).UtcDateTime;
+        var cases = new (string Query, string HandWritten, object[] Parameters)[]
+        {
+            ("orders_count >= 3 AND total_spent > 500",
+                "SELECT COUNT(*) FROM nopsegments_profiles WHERE orders_count >= 3 AND total_spent > 500", []),
+            ("product_viewed(category = \"Candles\", within 7d) >= 2",
+                $"SELECT COUNT(*) FROM (SELECT profile_id FROM nopsegments_events WHERE name = 'product_viewed' AND occurred_at > @a AND occurred_at <= @b AND {category} = 'Candles' GROUP BY profile_id HAVING COUNT(*) >= 2) x", [from7, now.UtcDateTime]),
+            ("product_viewed(category = \"Candles\", within 365d) >= 2",
+                $"SELECT COUNT(*) FROM (SELECT profile_id FROM nopsegments_events WHERE name = 'product_viewed' AND occurred_at > @a AND occurred_at <= @b AND {category} = 'Candles' GROUP BY profile_id HAVING COUNT(*) >= 2) x", [from365, now.UtcDateTime]),
+            ("added_to_cart(within 1d) AND NOT order_placed(within 1d)",
+                "SELECT COUNT(*) FROM (SELECT DISTINCT profile_id FROM nopsegments_events WHERE name = 'added_to_cart' AND occurred_at > @a AND occurred_at <= @b " +
+                "EXCEPT SELECT profile_id FROM nopsegments_events WHERE name = 'order_placed' AND occurred_at > @a AND occurred_at <= @b) x", [from1, now.UtcDateTime]),
+            ("rfm_recency >= 4 AND rfm_frequency >= 4",
+                "SELECT COUNT(*) FROM (SELECT 1 + (5 * (RANK() OVER (ORDER BY last_order_at) - 1)) / COUNT(*) OVER () AS r, " +
+                "1 + (5 * (RANK() OVER (ORDER BY orders_count) - 1)) / COUNT(*) OVER () AS f FROM nopsegments_profiles WHERE orders_count > 0) x WHERE r >= 4 AND f >= 4", []),
+        };
+        var segments = new SetBasedSegments(contexts);
+        foreach (var (text, handWritten, parameters) in cases)
+        {
+            var query = SegmentQuery.Parse(text);
+            var ours = Stopwatch.StartNew();
+            var count = await segments.CountAsync(query, now, ct);
+            ours.Stop();
+            var theirs = Stopwatch.StartNew();
+            var expected = await ScalarAsync(contexts, handWritten, parameters, ct);
+            theirs.Stop();
+            var note = count == expected ? "" : string.Create(CultureInfo.InvariantCulture, $"  (hand-written counts {expected:N0})");
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{text} | {count:N0} in {ours.Elapsed.TotalSeconds:0.000} s | {theirs.Elapsed.TotalSeconds:0.000} s | {ours.Elapsed / theirs.Elapsed:0.00}×{note}"));
+        }
+        return 0;
+    }
+
+    private static IEnumerable<StoreEvent> Copy(List<StoreEvent> orders, int copy)
+    {
+        var shift = TimeSpan.FromMinutes(-37 * copy);
+        for (var i = 0; i < orders.Count; i++)
+        {
+            var order = orders[i];
+            var customer = (long.Parse(order.CustomerId!, CultureInfo.InvariantCulture) + (100_000L * copy)).ToString(CultureInfo.InvariantCulture);
+            var at = order.OccurredAt + shift;
+            var visitor = "c-" + customer;
+            var properties = new Dictionary<string, object?>
+            {
+                ["category"] = Categories[(i + copy) % Categories.Length], ["sku"] = $"S{i % 500}", ["price"] = 4.95m, ["source"] = "direct",
+            };
+            yield return new StoreEvent(EventNames.ProductViewed, visitor, at.AddMinutes(-20)) { CustomerId = customer, SessionId = visitor + "-" + i, Properties = properties };
+            if (i % 2 == 0)
+                yield return new StoreEvent(EventNames.AddedToCart, visitor, at.AddMinutes(-10))
+                { CustomerId = customer, SessionId = visitor + "-" + i, Properties = new Dictionary<string, object?>(properties) { ["quantity"] = 1 } };
+            yield return order with
+            {
+                EventId = EventIds.From($"bench:{copy}:{order.EventId}"), VisitorId = visitor, CustomerId = customer, OccurredAt = at, SessionId = visitor + "-" + i,
+            };
+        }
+    }
+
+    private static async Task<(long Profiles, long Events)> SizeAsync(SegmentsDbContextFactory contexts, CancellationToken ct) =>
+        (await ScalarAsync(contexts, "SELECT COUNT(*) FROM nopsegments_profiles", [], ct), await ScalarAsync(contexts, "SELECT COUNT(*) FROM nopsegments_events", [], ct));
+
+    private static async Task<long> ScalarAsync(SegmentsDbContextFactory contexts, string text, object[] parameters, CancellationToken ct)
+    {
+        await using DbConnection connection = SqlDialect.For(contexts.Provider).Open(contexts.ConnectionString);
+        await using var command = connection.CreateCommand();
+        command.CommandText = text;
+        command.CommandTimeout = 600;
+        for (var i = 0; i < parameters.Length; i++)
+            command.AddParameter(i == 0 ? "@a" : "@b", parameters[i]);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+}
