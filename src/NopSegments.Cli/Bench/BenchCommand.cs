@@ -28,9 +28,10 @@ internal static class BenchCommand
             : throw new CliException($"No such file: {parse.GetValue(membershipFile)?.FullName}"));
         var countsFile = new Argument<FileInfo>("online-retail") { Description = "the online-retail CSV (.csv.gz)" };
         var copies = new Option<int>("--copies") { Description = "copies of the retailer's customers (229 ≈ 1M profiles)", DefaultValueFactory = _ => 229 };
-        var counts = new Command("counts", "Set-based segment counts over ~1M profiles next to hand-written SQL") { countsFile, copies };
+        var keep = new Option<bool>("--keep") { Description = "measure the data a previous run stored, without loading it again" };
+        var counts = new Command("counts", "Set-based segment counts over ~1M profiles next to hand-written SQL") { countsFile, copies, keep };
         counts.SetAction((parse, ct) => parse.GetValue(countsFile) is { Exists: true } f
-            ? SegmentCountBench.RunAsync(f, parse.GetValue(copies), CliDatabase.From(parse), ct)
+            ? SegmentCountBench.RunAsync(f, parse.GetValue(copies), parse.GetValue(keep), CliDatabase.From(parse), ct)
             : throw new CliException($"No such file: {parse.GetValue(countsFile)?.FullName}"));
         return new Command("bench", "Measure the module on this machine") { ingest, membership, counts };
     }

@@ -18,7 +18,13 @@ internal sealed class SegmentSql(SqlDialect sql, DateTimeOffset now)
 
     public IReadOnlyList<(string Name, object Value)> Parameters => parameters;
 
-    public bool UsesRfm { get; private set; }
+    /// <summary>The RFM scores the query reads (recency, frequency, monetary); each costs a sort of the buyers.</summary>
+    public HashSet<string> RfmScores { get; } = new(StringComparer.Ordinal);
+
+    public bool UsesRfm => RfmScores.Count > 0;
+
+    /// <summary>The profile columns the WHERE clause reads, besides id and customer_id.</summary>
+    public HashSet<string> ProfileColumns { get; } = new(StringComparer.Ordinal);
 
     public string Where(QueryNode node) => node switch
     {
@@ -37,11 +43,12 @@ internal sealed class SegmentSql(SqlDialect sql, DateTimeOffset now)
         var definition = AttributeCatalog.All[attribute];
         if (attribute.StartsWith("rfm_", StringComparison.Ordinal))
         {
-            UsesRfm = true;
-            return "rfm." + attribute["rfm_".Length..];
+            RfmScores.Add(attribute["rfm_".Length..]);
+            return "p.rfm_score_" + attribute["rfm_".Length..];
         }
         if (definition.FromHost)
         {
+            ProfileColumns.Add("traits");
             return definition.Type switch
             {
                 QueryType.TextList => throw new SetBasedUnsupportedException($"{attribute} is a list"),
@@ -50,7 +57,11 @@ internal sealed class SegmentSql(SqlDialect sql, DateTimeOffset now)
                 _ => sql.JsonText("p.traits", attribute),
             };
         }
-        return attribute == "country" ? $"COALESCE(p.country, {sql.JsonText("p.traits", "country")})" : "p." + attribute;
+        ProfileColumns.Add(attribute);
+        if (attribute != "country")
+            return "p." + attribute;
+        ProfileColumns.Add("traits");
+        return $"COALESCE(p.country, {sql.JsonText("p.traits", "country")})";
     }
 
     private string Event(EventNode node)

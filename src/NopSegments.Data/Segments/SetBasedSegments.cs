@@ -12,12 +12,20 @@ namespace NopSegments.Data.Segments;
 internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
 {
     // RFM exactly as specified: 1 + floor(5 L / N), L = buyers strictly worse, ties share (RANK counts those before).
-    private const string Rfm =
-        "WITH rfm AS (SELECT id, " +
-        "1 + (5 * (RANK() OVER (ORDER BY last_order_at) - 1)) / COUNT(*) OVER () AS recency, " +
-        "1 + (5 * (RANK() OVER (ORDER BY orders_count) - 1)) / COUNT(*) OVER () AS frequency, " +
-        "1 + (5 * (RANK() OVER (ORDER BY total_spent) - 1)) / COUNT(*) OVER () AS monetary " +
-        "FROM nopsegments_profiles WHERE orders_count > 0) ";
+    private static readonly Dictionary<string, string> RfmOrder = new(StringComparer.Ordinal)
+    {
+        ["recency"] = "last_order_at", ["frequency"] = "orders_count", ["monetary"] = "total_spent",
+    };
+
+    // Only the scores the query reads are computed (each is a sort of every buyer), as columns of the one scan of the
+    // profiles: buyers are ranked among themselves, everyone else has no score. Only the columns the query reads are
+    // carried through the sorts (the fold state would make each row kilobytes wide).
+    private static string Rfm(IEnumerable<string> scores, IEnumerable<string> columns) =>
+        $"WITH p AS (SELECT {string.Join(", ", columns.Prepend("customer_id").Prepend("id"))}, " +
+        string.Join(", ", scores.Select(s =>
+            $"CASE WHEN orders_count > 0 THEN 1 + (5 * (RANK() OVER (PARTITION BY orders_count > 0 ORDER BY {RfmOrder[s]}) - 1)) " +
+            $"/ COUNT(*) OVER (PARTITION BY orders_count > 0) END AS rfm_score_{s}")) +
+        " FROM nopsegments_profiles) ";
 
     private const string Key = "COALESCE(p.customer_id, (SELECT MIN(i.visitor_id) FROM nopsegments_identities i WHERE i.profile_id = p.id))";
 
@@ -90,8 +98,9 @@ internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
         var translation = new SegmentSql(sql, now);
         var where = translation.Where(query.Syntax);
         var command = connection.CreateCommand();
-        command.CommandText = (translation.UsesRfm ? Rfm : "") + $"SELECT {select} FROM nopsegments_profiles p " +
-            (translation.UsesRfm ? "LEFT JOIN rfm ON rfm.id = p.id " : "") + $"WHERE {where}{tail}";
+        command.CommandText = translation.UsesRfm
+            ? Rfm(translation.RfmScores, translation.ProfileColumns.Except(["id", "customer_id"])) + $"SELECT {select} FROM p WHERE {where}{tail}"
+            : $"SELECT {select} FROM nopsegments_profiles p WHERE {where}{tail}";
         foreach (var (name, value) in translation.Parameters)
             command.AddParameter(name, value);
         return command;
