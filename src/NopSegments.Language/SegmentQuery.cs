@@ -26,7 +26,10 @@ public sealed class SegmentQuery
     public string Text => condition.Text;
 
     /// <summary>Events whose arrival can change any profile's answer; null when any event can.</summary>
-    public IReadOnlySet<string>? AffectedBy => condition.AffectedBy;
+    public IReadOnlySet<string>? AffectedBy { get; private init; }
+
+    // Read for every profile an event touches: walked once, at parse time.
+    private IReadOnlyList<EventNode> eventNodes = [];
 
     /// <summary>The saved segments the query reads through in_segment(…).</summary>
     public IReadOnlySet<string> Segments { get; private init; } = new HashSet<string>();
@@ -42,7 +45,7 @@ public sealed class SegmentQuery
     /// counts events inside its own time filters. <see cref="DateTimeOffset.MinValue"/> when one counts all time.
     /// </summary>
     public DateTimeOffset EarliestCountedAt(DateTimeOffset now) =>
-        SyntaxWalk.Nodes(Syntax).OfType<EventNode>().Select(e => SyntaxWalk.LowerBound(e, now)).DefaultIfEmpty(now).Min();
+        eventNodes.Select(e => SyntaxWalk.LowerBound(e, now)).DefaultIfEmpty(now).Min();
 
     /// <summary>Whether time alone (a window passing, a relative time moving on) can change an answer.</summary>
     public bool IsTimeBound { get; private init; }
@@ -51,12 +54,17 @@ public sealed class SegmentQuery
     public static SegmentQuery Parse(string text, IReadOnlyCollection<string>? segmentSlugs = null)
     {
         var syntax = Parser.Parse(text);
-        return new SegmentQuery(syntax, new Binder(segmentSlugs ?? []).Bind(syntax))
+        var condition = new Binder(segmentSlugs ?? []).Bind(syntax);
+        var nodes = SyntaxWalk.Nodes(syntax).ToList();
+        var events = nodes.OfType<EventNode>().ToList();
+        return new SegmentQuery(syntax, condition)
         {
-            Segments = SyntaxWalk.Nodes(syntax).OfType<InSegmentNode>().Select(n => (string)n.Slug.Value).ToHashSet(StringComparer.Ordinal),
+            AffectedBy = condition.AffectedBy,
+            eventNodes = events,
+            Segments = nodes.OfType<InSegmentNode>().Select(n => (string)n.Slug.Value).ToHashSet(StringComparer.Ordinal),
             IsTimeBound = SyntaxWalk.IsTimeBound(syntax),
-            UsesRfm = SyntaxWalk.Nodes(syntax).OfType<AttributeNode>().Any(a => a.Attribute.Text.StartsWith("rfm_", StringComparison.Ordinal)),
-            CountedEvents = SyntaxWalk.Nodes(syntax).OfType<EventNode>().Select(e => e.Event.Text).ToHashSet(StringComparer.Ordinal),
+            UsesRfm = nodes.OfType<AttributeNode>().Any(a => a.Attribute.Text.StartsWith("rfm_", StringComparison.Ordinal)),
+            CountedEvents = events.Select(e => e.Event.Text).ToHashSet(StringComparer.Ordinal),
         };
     }
 

@@ -50,14 +50,14 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
         await ApplyMergesAsync(connection, tx, resolver.Merges, now, ct);
 
         var fold = await folding;
+        var stored = inserted.Count == rows.Count ? rows : [.. rows.Where(r => inserted.Contains(r.Event.EventId))];
         if (inserted.Count < rows.Count)
-            fold.Redo(directory.StateOfProfile, rows.Where(r => !inserted.Contains(r.Event.EventId)).Select(r => r.ProfileId).ToHashSet(),
-                rows.Where(r => inserted.Contains(r.Event.EventId)), mustRefold);
+            fold.Redo(directory.StateOfProfile, rows.Where(r => !inserted.Contains(r.Event.EventId)).Select(r => r.ProfileId).ToHashSet(), stored, mustRefold);
         foreach (var id in fold.FromStorage)
             fold.Folded[id] = BatchFold.FoldAll(await StoredEventReader.ReadProfileAsync(connection, tx, id, null, ct));
         await ProfileRows.SaveAsync(connection, tx, sql, fold.Folded.Select(p => (p.Key, p.Value)), now, ct);
         var membership = System.Diagnostics.Stopwatch.GetTimestamp();
-        await ReevaluateSegmentsAsync(connection, tx, fold.Folded, [.. rows.Where(r => inserted.Contains(r.Event.EventId))], mustRefold, ct);
+        await ReevaluateSegmentsAsync(connection, tx, fold.Folded, stored, mustRefold, ct);
         LastMembershipTime = System.Diagnostics.Stopwatch.GetElapsedTime(membership);
         await tx.CommitAsync(ct);
         sql.Committed(connection, contexts.ConnectionString);

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using NopSegments.Data.Ingestion;
 using NopSegments.Language;
 using NopSegments.Profiles;
@@ -63,8 +62,7 @@ internal sealed class ProfileSnapshots(SegmentsDbContextFactory contexts)
         return new ProfileSnapshot(key, asOf, fold.ToAttributes(asOf), events)
         {
             Rfm = rfm.GetValueOrDefault(id.ToString(CultureInfo.InvariantCulture)),
-            Traits = traits is null ? new Dictionary<string, object?>()
-                : JsonSerializer.Deserialize<Dictionary<string, string>>(traits)!.ToDictionary(t => t.Key, t => (object?)t.Value),
+            Traits = ProfileTraits.AsValues(traits),
         };
     }
 

@@ -24,4 +24,9 @@ internal sealed class ProfileTraits(SegmentsDbContextFactory contexts)
         var json = await db.Profiles.Where(p => p.Id == profileId).Select(p => p.Traits).SingleOrDefaultAsync(ct);
         return json is null ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(json)!;
     }
+
+    /// <summary>Stored traits (JSON of text values) as a query snapshot's traits; none when there are none.</summary>
+    public static IReadOnlyDictionary<string, object?> AsValues(string? json) =>
+        json is null ? new Dictionary<string, object?>()
+        : JsonSerializer.Deserialize<Dictionary<string, string>>(json)!.ToDictionary(t => t.Key, t => (object?)t.Value);
 }

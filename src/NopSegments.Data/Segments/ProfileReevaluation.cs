@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using NopSegments.Data.Ingestion;
+using NopSegments.Data.Profiles;
 using NopSegments.Language;
 using NopSegments.Profiles;
 using NopSegments.Tracking;
@@ -28,31 +29,33 @@ internal sealed class ProfileReevaluation(DbConnection connection, DbTransaction
         var memberOf = await MembershipsAsync(target.ProfileId, ct);
         var checks = await ChecksAsync(target.ProfileId, ct);
         var slugOf = all.ToDictionary(s => s.Id, s => s.Slug);
+        var memberSlugs = memberOf.Where(slugOf.ContainsKey).Select(id => slugOf[id]).ToHashSet(StringComparer.Ordinal);
         var counted = target.Segments.SelectMany(s => s.Query.CountedEvents).ToHashSet(StringComparer.Ordinal);
         var snapshot = new ProfileSnapshot(target.ProfileId.ToString(CultureInfo.InvariantCulture), now,
             new ProfileAccumulator(state).ToAttributes(Max(now, state.LastSeen)),
             counted.Count == 0 ? [] : await EventsAsync(target.ProfileId, counted, target.Segments.Min(s => s.Query.EarliestCountedAt(now)), ct))
         {
-            Traits = stored.Traits is null ? new Dictionary<string, object?>()
-                : JsonSerializer.Deserialize<Dictionary<string, string>>(stored.Traits)!.ToDictionary(t => t.Key, t => (object?)t.Value),
+            Traits = ProfileTraits.AsValues(stored.Traits),
+            Segments = memberSlugs,
         };
         // RFM scores need every buyer; those segments move when re-materialized, not one profile at a time.
         foreach (var segment in target.Segments.Where(s => !s.Query.UsesRfm))
         {
-            var current = snapshot with { Segments = memberOf.Where(slugOf.ContainsKey).Select(id => slugOf[id]).ToHashSet(StringComparer.Ordinal) };
-            var member = segment.Query.Matches(current);
-            if (member != memberOf.Contains(segment.Id))
+            // One snapshot for all segments; its membership set follows each change, so a later segment that reads
+            // an earlier one through in_segment sees this event's outcome.
+            var member = segment.Query.Matches(snapshot);
+            if (member != memberSlugs.Contains(segment.Slug))
             {
                 await ChangeAsync(segment, target, member, ct);
                 if (member)
-                    memberOf.Add(segment.Id);
+                    memberSlugs.Add(segment.Slug);
                 else
-                    memberOf.Remove(segment.Id);
+                    memberSlugs.Remove(segment.Slug);
             }
             if (segment.Query.IsTimeBound)
             {
                 // Most events leave a profile's next check where it was: write only what moved.
-                var next = segment.Query.NextChange(current)?.UtcDateTime;
+                var next = segment.Query.NextChange(snapshot)?.UtcDateTime;
                 if (next != checks.GetValueOrDefault(segment.Id))
                     await RescheduleAsync(segment.Id, target.ProfileId, next, checks.ContainsKey(segment.Id), ct);
             }

@@ -83,7 +83,8 @@ internal static class ComparisonBinder
         _ => ((decimal)value).CompareTo((decimal)operand),
     };
 
-    private static bool Compare(string op, int order) => op switch
+    /// <summary>Whether an ordering (negative, zero, positive) satisfies the operator.</summary>
+    public static bool Compare(string op, int order) => op switch
     {
         "=" => order == 0,
         "!=" => order != 0,

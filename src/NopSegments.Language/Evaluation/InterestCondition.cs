@@ -1,4 +1,5 @@
 using System.Globalization;
+using NopSegments.Language.Binding;
 using NopSegments.Language.Syntax;
 
 namespace NopSegments.Language.Evaluation;
@@ -20,13 +21,5 @@ internal sealed class InterestCondition(InterestNode syntax, string category, st
     private decimal Interest(ProfileSnapshot profile) =>
         (decimal)profile.Attributes.Interests.FirstOrDefault(i => string.Equals(i.Key, category, StringComparison.OrdinalIgnoreCase)).Value;
 
-    private bool Compare(decimal interest) => op switch
-    {
-        "=" => interest == value,
-        "!=" => interest != value,
-        "<" => interest < value,
-        "<=" => interest <= value,
-        ">" => interest > value,
-        _ => interest >= value,
-    };
+    private bool Compare(decimal interest) => ComparisonBinder.Compare(op, interest.CompareTo(value));
 }
