@@ -16,6 +16,7 @@ internal sealed class VisitorCookieProtector(IDataProtectionProvider protection)
     private readonly IDataProtector protector = protection.CreateProtector("NopSegments.Visitor.v1");
     private readonly ConcurrentDictionary<string, string> verified = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, VisitorSession> sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (VisitorSession Session, string Cookie)> refreshed = new(StringComparer.Ordinal);
 
     public string Protect(string value) => protector.Protect(value);
 
@@ -54,6 +55,21 @@ internal sealed class VisitorCookieProtector(IDataProtectionProvider protection)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The session slid forward to <paramref name="now"/> and its signed cookie. Requests that still carry the same
+    /// stale cookie within <paramref name="every"/> (a page's parallel requests, a client that keeps no cookies) get
+    /// the same new cookie instead of each signing one of its own.
+    /// </summary>
+    public (VisitorSession Session, string Cookie) Refresh(string raw, VisitorSession stale, DateTimeOffset now, TimeSpan every)
+    {
+        if (refreshed.TryGetValue(raw, out var known) && now - known.Session.RefreshedAt < every)
+            return known;
+        var session = stale with { RefreshedAt = now };
+        var fresh = (session, Protect(JsonSerializer.Serialize(session)));
+        Remember(refreshed, raw, fresh);
+        return fresh;
     }
 
     private static void Remember<T>(ConcurrentDictionary<string, T> cache, string raw, T value)

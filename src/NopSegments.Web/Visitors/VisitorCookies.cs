@@ -67,8 +67,8 @@ internal sealed class VisitorCookies(
         var now = clock.GetUtcNow();
         if (now - existing.RefreshedAt < RefreshEvery)
             return existing;
-        var refreshed = existing with { RefreshedAt = now };
-        Write(SessionCookie, JsonSerializer.Serialize(refreshed), SessionTimeout); // sliding: 30 minutes from the latest activity
+        var (refreshed, cookie) = protector.Refresh(raw, existing, now, RefreshEvery);
+        WriteSigned(SessionCookie, cookie, SessionTimeout); // sliding: 30 minutes from the latest activity
         return refreshed;
     }
 
@@ -81,11 +81,13 @@ internal sealed class VisitorCookies(
         return started;
     }
 
-    private void Write(string cookie, string value, TimeSpan lifetime)
+    private void Write(string cookie, string value, TimeSpan lifetime) => WriteSigned(cookie, protector.Protect(value), lifetime);
+
+    private void WriteSigned(string cookie, string signed, TimeSpan lifetime)
     {
         if (Context.Response.HasStarted)
             return;
-        Context.Response.Cookies.Append(cookie, protector.Protect(value), new CookieOptions
+        Context.Response.Cookies.Append(cookie, signed, new CookieOptions
         {
             HttpOnly = true,
             IsEssential = true,
