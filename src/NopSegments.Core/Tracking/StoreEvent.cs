@@ -10,7 +10,7 @@ namespace NopSegments.Tracking;
 public sealed record StoreEvent(string Name, string VisitorId, DateTimeOffset OccurredAt)
 {
     /// <summary>Idempotency key: a retried event with the same id is stored once.</summary>
-    public Guid EventId { get; init; } = Guid.NewGuid();
+    public Guid EventId { get; init; } = EventIds.New();
 
     /// <summary>The host's customer id when the visitor is known (logged in, or checked out with an email).</summary>
     public string? CustomerId { get; init; }

@@ -19,7 +19,6 @@ internal static class TrackingEndpoint
 {
     public const int MaxBodyBytes = 16 * 1024;
     public const int MaxEvents = 25;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private static readonly FrozenSet<string> BrowserEvents = new[]
     {
@@ -27,7 +26,7 @@ internal static class TrackingEndpoint
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static void MapTracking(this IEndpointRouteBuilder endpoints, string path) =>
-        endpoints.MapPost(path, HandleAsync).DisableAntiforgery().WithName("Track");
+        endpoints.MapPost(path, HandleAsync).DisableAntiforgery().ShortCircuit().WithName("Track");
 
     private static async Task<IResult> HandleAsync(
         HttpContext http, ModuleState state, ModuleSettings settings, ICurrentVisitor visitor, ISegmentsTracker tracker,
@@ -41,7 +40,7 @@ internal static class TrackingEndpoint
         TrackRequest? request;
         try
         {
-            request = JsonSerializer.Deserialize<TrackRequest>(body, Json);
+            request = JsonSerializer.Deserialize(body, TrackingJsonContext.Default.TrackRequest);
         }
         catch (JsonException ex)
         {
