@@ -33,7 +33,13 @@ internal static class BenchCommand
         counts.SetAction((parse, ct) => parse.GetValue(countsFile) is { Exists: true } f
             ? SegmentCountBench.RunAsync(f, parse.GetValue(copies), parse.GetValue(keep), CliDatabase.From(parse), ct)
             : throw new CliException($"No such file: {parse.GetValue(countsFile)?.FullName}"));
-        return new Command("bench", "Measure the module on this machine") { ingest, membership, counts };
+        var pageViews = new Option<int>("--events") { Description = "page views to time", DefaultValueFactory = _ => 200_000 };
+        var visitors = new Option<int>("--visitors") { Description = "visitors they come from", DefaultValueFactory = _ => 20 };
+        var writerBatch = new Option<int>("--batch") { Description = "events per transaction", DefaultValueFactory = _ => 1000 };
+        var writer = new Command("pageviews", "The background writer's CPU per event on the browser tracker's page views") { pageViews, visitors, writerBatch };
+        writer.SetAction((parse, ct) =>
+            PageViewBench.RunAsync(parse.GetValue(pageViews), parse.GetValue(visitors), parse.GetValue(writerBatch), CliDatabase.From(parse), ct));
+        return new Command("bench", "Measure the module on this machine") { ingest, membership, counts, writer };
     }
 
     private static async Task<int> IngestAsync(FileInfo file, int batchSize, ParseResult parse, CancellationToken ct)
