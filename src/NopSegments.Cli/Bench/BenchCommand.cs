@@ -33,7 +33,7 @@ internal static class BenchCommand
         counts.SetAction((parse, ct) => parse.GetValue(countsFile) is { Exists: true } f
             ? SegmentCountBench.RunAsync(f, parse.GetValue(copies), parse.GetValue(keep), CliDatabase.From(parse), ct)
             : throw new CliException($"No such file: {parse.GetValue(countsFile)?.FullName}"));
-        var pageViews = new Option<int>("--events") { Description = "page views to time", DefaultValueFactory = _ => 200_000 };
+        var pageViews = new Option<int>("--events") { Description = "page views to time", DefaultValueFactory = _ => 1_000_000 };
         var visitors = new Option<int>("--visitors") { Description = "visitors they come from", DefaultValueFactory = _ => 20 };
         var writerBatch = new Option<int>("--batch") { Description = "events per transaction", DefaultValueFactory = _ => 1000 };
         var writer = new Command("pageviews", "The background writer's CPU per event on the browser tracker's page views") { pageViews, visitors, writerBatch };
