@@ -78,6 +78,31 @@ public sealed class SavedSegmentsTests
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task RFM_segments_and_their_readers_are_rescored_once_their_members_are_older_than_the_interval(DatabaseProvider provider)
+    {
+        await using var shop = await Shop.CreateAsync(provider);
+        await shop.WriteAsync(Order("ann", 0, 30), Order("bob", 2, 40), Order("cy", 3, 700));
+        // Recency scores among three buyers: ann 1, bob 2, cy 4.
+        await shop.Segments.SaveAsync(new SegmentDraft("recent-rfm", "Recent by rank", null, "rfm_recency >= 4"));
+        await shop.Segments.SaveAsync(new SegmentDraft("vip", "Recent big spenders", null, "in_segment(\"recent-rfm\") AND total_spent >= 100"));
+
+        // A fourth, more recent buyer pushes cy down to 3; the live path leaves RFM ranks to the rescoring.
+        await shop.WriteAsync(Order("dee", 4, 150));
+        shop.Clock.Advance(TimeSpan.FromMinutes(10));
+        var early = await shop.Segments.RescoreAsync(TimeSpan.FromHours(1));
+        shop.Clock.Advance(TimeSpan.FromHours(1));
+        var due = await shop.Segments.RescoreAsync(TimeSpan.FromHours(1));
+        var again = await shop.Segments.RescoreAsync(TimeSpan.FromHours(1));
+
+        Assert.Equal(new SegmentRescore(0, 0, 0), early);
+        Assert.Equal(new SegmentRescore(2, 2, 2), due);
+        Assert.Equal(new SegmentRescore(0, 0, 0), again);
+        Assert.Equal(
+            ["cy entered edit v1", "cy entered edit v1", "dee entered time v1", "cy left time v1", "dee entered time v1", "cy left time v1"],
+            await shop.TransitionsAsync());
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task A_bad_slug_or_query_saves_nothing(DatabaseProvider provider)
     {
         await using var shop = await Shop.CreateAsync(provider);
@@ -98,8 +123,10 @@ public sealed class SavedSegmentsTests
         {
             this.database = database;
             Contexts = contexts;
-            Segments = new SavedSegments(contexts, new FakeTimeProvider(T0.AddDays(5)));
+            Segments = new SavedSegments(contexts, Clock);
         }
+
+        public FakeTimeProvider Clock { get; } = new(T0.AddDays(5));
 
         public SegmentsDbContextFactory Contexts { get; }
         public SavedSegments Segments { get; }

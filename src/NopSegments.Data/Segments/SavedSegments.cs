@@ -45,7 +45,7 @@ internal sealed partial class SavedSegments(SegmentsDbContextFactory contexts, T
             await ExecuteAsync(connection, tx, "UPDATE nopsegments_segments SET name = @name, description = @description, query = @query, " +
                 "version = @version, updated_at = @now, materialized_at = @now WHERE id = @id",
                 [("@name", draft.Name.Trim()), ("@description", Clean(draft.Description)), ("@query", query.Text), ("@version", version), ("@now", now.UtcDateTime), ("@id", id)], ct);
-        var (entered, left) = await MaterializeAsync(connection, tx, id, version, answer, now, ct);
+        var (entered, left) = await MaterializeAsync(connection, tx, id, version, answer, now, SegmentTransition.ByEdit, ct);
         await tx.CommitAsync(ct);
         LiveSegments.Forget(connection.ConnectionString);
         return new SegmentSaved(draft.Slug, version, answer.Members.Count, entered, left);
@@ -87,7 +87,7 @@ internal sealed partial class SavedSegments(SegmentsDbContextFactory contexts, T
     }
 
     private async Task<(int Entered, int Left)> MaterializeAsync(
-        DbConnection connection, DbTransaction tx, long id, int version, SegmentMembership.Answer answer, DateTimeOffset now, CancellationToken ct)
+        DbConnection connection, DbTransaction tx, long id, int version, SegmentMembership.Answer answer, DateTimeOffset now, string reason, CancellationToken ct)
     {
         var current = await MembersAsync(id, ct);
         var entered = answer.Members.Keys.Where(p => !current.Contains(p)).ToList();
@@ -103,8 +103,8 @@ internal sealed partial class SavedSegments(SegmentsDbContextFactory contexts, T
         await sql.ExecuteForEachAsync(connection, tx,
             "INSERT INTO nopsegments_segment_transitions (segment_id, profile_id, kind, at, reason, version) VALUES (@s, @p, @kind, @at, @reason, @version)",
             ["@s", "@p", "@kind", "@at", "@reason", "@version"],
-            entered.Select(p => new object?[] { id, p, SegmentTransition.Entered, at, SegmentTransition.ByEdit, version })
-                .Concat(left.Select(p => new object?[] { id, p, SegmentTransition.Left, at, SegmentTransition.ByEdit, version })), ct);
+            entered.Select(p => new object?[] { id, p, SegmentTransition.Entered, at, reason, version })
+                .Concat(left.Select(p => new object?[] { id, p, SegmentTransition.Left, at, reason, version })), ct);
         return (entered.Count, left.Count);
     }
 

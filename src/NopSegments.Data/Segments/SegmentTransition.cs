@@ -6,7 +6,7 @@ internal sealed class SegmentTransition
     public const string Entered = "entered";
     public const string Left = "left";
 
-    /// <summary>Reasons: an event of the profile, a time window that passed, or the definition created or edited.</summary>
+    /// <summary>Reasons: an event of the profile, time passing (a window, or RFM ranks rescored), or the definition created or edited.</summary>
     public const string ByEvent = "event";
     public const string ByTime = "time";
     public const string ByEdit = "edit";

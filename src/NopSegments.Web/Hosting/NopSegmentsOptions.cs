@@ -39,4 +39,10 @@ public sealed class NopSegmentsOptions
 
     /// <summary>How often due segment checks (time windows passing) are re-evaluated. Default 30 seconds.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How old the members of RFM segments (and segments reading them) may get before the sweep rescores them:
+    /// RFM ranks every buyer against all others, so one order can move many. Default one hour.
+    /// </summary>
+    public TimeSpan RfmRescoreInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -6,9 +6,10 @@ using NopSegments.Web.Hosting;
 
 namespace NopSegments.Web.Segments;
 
-/// <summary>Runs the sweep of due segment checks on a timer while the module is installed.</summary>
+/// <summary>Runs the sweep of due segment checks, and RFM rescoring when it is due, on a timer while the module is installed.</summary>
 internal sealed class SegmentSweeper(
-    SegmentSweep sweep, ModuleState state, IOptions<NopSegmentsOptions> options, TimeProvider clock, ILogger<SegmentSweeper> logger) : BackgroundService
+    SegmentSweep sweep, SavedSegments segments, ModuleState state, IOptions<NopSegmentsOptions> options, TimeProvider clock,
+    ILogger<SegmentSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,6 +23,9 @@ internal sealed class SegmentSweeper(
                 var (checkedPairs, transitions) = await sweep.RunAsync(stoppingToken);
                 if (checkedPairs > 0)
                     logger.LogInformation("Segment sweep: {Checked} due checks, {Transitions} transitions", checkedPairs, transitions);
+                var rescore = await segments.RescoreAsync(options.Value.RfmRescoreInterval, stoppingToken);
+                if (rescore.Segments > 0)
+                    logger.LogInformation("RFM rescoring: {Segments} segments, {Entered} entered, {Left} left", rescore.Segments, rescore.Entered, rescore.Left);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
