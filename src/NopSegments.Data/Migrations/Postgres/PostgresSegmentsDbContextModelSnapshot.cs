@@ -440,15 +440,15 @@ namespace NopSegments.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProfileId")
-                        .HasDatabaseName("ix_nopsegments_events_profile");
-
                     b.HasIndex("Name", "OccurredAt")
                         .HasDatabaseName("ix_nopsegments_events_name");
 
                     b.HasIndex("OccurredAt", "EventId")
                         .IsUnique()
                         .HasDatabaseName("ix_nopsegments_events_key");
+
+                    b.HasIndex("ProfileId", "Name", "OccurredAt")
+                        .HasDatabaseName("ix_nopsegments_events_profile");
 
                     b.ToTable("nopsegments_events", (string)null);
                 });
