@@ -19,21 +19,24 @@ internal sealed class ProfileReevaluation(DbConnection connection, DbTransaction
     /// <summary>One profile to look at: the segments to evaluate and what caused it.</summary>
     public sealed record Target(long ProfileId, IReadOnlyList<LiveSegment> Segments, string Reason, Guid? EventId, ProfileState? State = null);
 
+    private readonly SegmentWrites writes = new(connection, tx);
+
     public int Transitions { get; private set; }
 
     public async Task RunAsync(Target target, IReadOnlyList<LiveSegment> all, CancellationToken ct)
     {
-        if (target.Segments.Count == 0 || await ProfileAsync(target.ProfileId, target.State is null, ct) is not { } stored)
+        if (target.Segments.Count == 0)
+            return;
+        var counted = target.Segments.SelectMany(s => s.Query.CountedEvents).ToHashSet(StringComparer.Ordinal);
+        var since = counted.Count == 0 ? (DateTimeOffset?)null : target.Segments.Min(s => s.Query.EarliestCountedAt(now));
+        if (await ReadAsync(target.ProfileId, target.State is null, counted, since, ct) is not { } stored)
             return;
         var state = target.State ?? JsonSerializer.Deserialize<ProfileState>(stored.State) ?? new ProfileState();
-        var memberOf = await MembershipsAsync(target.ProfileId, ct);
-        var checks = await ChecksAsync(target.ProfileId, ct);
+        var checks = stored.Checks;
         var slugOf = all.ToDictionary(s => s.Id, s => s.Slug);
-        var memberSlugs = memberOf.Where(slugOf.ContainsKey).Select(id => slugOf[id]).ToHashSet(StringComparer.Ordinal);
-        var counted = target.Segments.SelectMany(s => s.Query.CountedEvents).ToHashSet(StringComparer.Ordinal);
+        var memberSlugs = stored.Members.Where(slugOf.ContainsKey).Select(id => slugOf[id]).ToHashSet(StringComparer.Ordinal);
         var snapshot = new ProfileSnapshot(target.ProfileId.ToString(CultureInfo.InvariantCulture), now,
-            new ProfileAccumulator(state).ToAttributes(Max(now, state.LastSeen)),
-            counted.Count == 0 ? [] : await EventsAsync(target.ProfileId, counted, target.Segments.Min(s => s.Query.EarliestCountedAt(now)), ct))
+            new ProfileAccumulator(state).ToAttributes(Max(now, state.LastSeen)), stored.Events)
         {
             Traits = ProfileTraits.AsValues(stored.Traits),
             Segments = memberSlugs,
@@ -46,7 +49,7 @@ internal sealed class ProfileReevaluation(DbConnection connection, DbTransaction
             var member = segment.Query.Matches(snapshot);
             if (member != memberSlugs.Contains(segment.Slug))
             {
-                await ChangeAsync(segment, target, member, ct);
+                Change(segment, target, member);
                 if (member)
                     memberSlugs.Add(segment.Slug);
                 else
@@ -57,101 +60,87 @@ internal sealed class ProfileReevaluation(DbConnection connection, DbTransaction
                 // Most events leave a profile's next check where it was: write only what moved.
                 var next = segment.Query.NextChange(snapshot)?.UtcDateTime;
                 if (next != checks.GetValueOrDefault(segment.Id))
-                    await RescheduleAsync(segment.Id, target.ProfileId, next, checks.ContainsKey(segment.Id), ct);
+                    Reschedule(segment.Id, target.ProfileId, next, checks.ContainsKey(segment.Id));
             }
         }
+        await writes.FlushAsync(ct);
     }
 
-    private async Task ChangeAsync(LiveSegment segment, Target target, bool entered, CancellationToken ct)
+    private void Change(LiveSegment segment, Target target, bool entered)
     {
         Transitions++;
-        await ExecuteAsync(entered
-            ? "INSERT INTO nopsegments_segment_members (segment_id, profile_id, since) VALUES (@s, @p, @at)"
-            : "DELETE FROM nopsegments_segment_members WHERE segment_id = @s AND profile_id = @p", segment.Id, target.ProfileId, ct);
-        await using var log = Command(
+        var at = now.UtcDateTime;
+        if (entered)
+            writes.Add("INSERT INTO nopsegments_segment_members (segment_id, profile_id, since) VALUES (@s, @p, @at)",
+                ("@s", segment.Id), ("@p", target.ProfileId), ("@at", at));
+        else
+            writes.Add("DELETE FROM nopsegments_segment_members WHERE segment_id = @s AND profile_id = @p", ("@s", segment.Id), ("@p", target.ProfileId));
+        writes.Add(
             "INSERT INTO nopsegments_segment_transitions (segment_id, profile_id, kind, at, reason, event_id, version) " +
-            "VALUES (@s, @p, @kind, @at, @reason, @event, @version)", segment.Id, target.ProfileId);
-        log.AddParameter("@kind", entered ? SegmentTransition.Entered : SegmentTransition.Left);
-        log.AddParameter("@reason", target.Reason);
-        log.AddParameter("@event", target.EventId is { } id ? sql.EventId(id) : DBNull.Value);
-        log.AddParameter("@version", segment.Version);
-        await log.ExecuteNonQueryAsync(ct);
+            "VALUES (@s, @p, @kind, @at, @reason, @event, @version)",
+            ("@s", segment.Id), ("@p", target.ProfileId), ("@kind", entered ? SegmentTransition.Entered : SegmentTransition.Left), ("@at", at),
+            ("@reason", target.Reason), ("@event", target.EventId is { } id ? sql.EventId(id) : null), ("@version", segment.Version));
     }
 
-    private async Task RescheduleAsync(long segment, long profile, DateTime? due, bool scheduled, CancellationToken ct)
+    private void Reschedule(long segment, long profile, DateTime? due, bool scheduled)
     {
         if (due is not { } at)
-        {
-            await ExecuteAsync("DELETE FROM nopsegments_segment_checks WHERE segment_id = @s AND profile_id = @p", segment, profile, ct);
-            return;
-        }
-        await using var write = Command(scheduled
-            ? "UPDATE nopsegments_segment_checks SET due_at = @due WHERE segment_id = @s AND profile_id = @p"
-            : "INSERT INTO nopsegments_segment_checks (segment_id, profile_id, due_at) VALUES (@s, @p, @due)", segment, profile);
-        write.AddParameter("@due", at);
-        await write.ExecuteNonQueryAsync(ct);
+            writes.Add("DELETE FROM nopsegments_segment_checks WHERE segment_id = @s AND profile_id = @p", ("@s", segment), ("@p", profile));
+        else
+            writes.Add(scheduled
+                ? "UPDATE nopsegments_segment_checks SET due_at = @due WHERE segment_id = @s AND profile_id = @p"
+                : "INSERT INTO nopsegments_segment_checks (segment_id, profile_id, due_at) VALUES (@s, @p, @due)",
+                ("@s", segment), ("@p", profile), ("@due", at));
     }
 
-    private async Task<Dictionary<long, DateTime?>> ChecksAsync(long profile, CancellationToken ct)
-    {
-        await using var command = Command("SELECT segment_id, due_at FROM nopsegments_segment_checks WHERE profile_id = @p", 0, profile);
-        var checks = new Dictionary<long, DateTime?>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            checks[reader.GetInt64(0)] = DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
-        return checks;
-    }
+    private sealed record StoredProfile(string State, string? Traits, HashSet<long> Members, Dictionary<long, DateTime?> Checks, List<StoreEvent> Events);
 
-    private async Task<(string State, string? Traits)?> ProfileAsync(long profile, bool withState, CancellationToken ct)
+    /// <summary>
+    /// The profile's row, memberships, scheduled checks and the events of <paramref name="names"/> from
+    /// <paramref name="since"/> on (all that the segments can count), in one round trip: on PostgreSQL each
+    /// statement's round trip cost as much as the evaluation.
+    /// </summary>
+    private async Task<StoredProfile?> ReadAsync(long profile, bool withState, IReadOnlyCollection<string> names, DateTimeOffset? since, CancellationToken ct)
     {
         // The batch's fold already holds the state; the stored one (large for long histories) is read only when it does not.
-        await using var command = Command($"SELECT {(withState ? "state" : "''")}, traits FROM nopsegments_profiles WHERE id = @p", 0, profile);
+        var text =
+            $"SELECT {(withState ? "state" : "''")}, traits FROM nopsegments_profiles WHERE id = @p; " +
+            "SELECT segment_id FROM nopsegments_segment_members WHERE profile_id = @p; " +
+            "SELECT segment_id, due_at FROM nopsegments_segment_checks WHERE profile_id = @p";
+        if (since is not null)
+            text += "; SELECT event_id, name, visitor_id, customer_id, session_id, occurred_at, properties FROM nopsegments_events " +
+                $"WHERE profile_id = @p AND occurred_at <= @now AND occurred_at >= @since AND {sql.InList("name", "@names")} ORDER BY occurred_at, id";
+        await using var command = Command(text, profile);
+        if (since is { } from)
+        {
+            command.AddParameter("@now", now.UtcDateTime);
+            command.AddParameter("@since", from == DateTimeOffset.MinValue ? DateTime.MinValue : from.UtcDateTime);
+            sql.ListParameter(command, "@names", names);
+        }
         await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : null;
-    }
-
-    private async Task<HashSet<long>> MembershipsAsync(long profile, CancellationToken ct)
-    {
-        await using var command = Command("SELECT segment_id FROM nopsegments_segment_members WHERE profile_id = @p", 0, profile);
-        var ids = new HashSet<long>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+            return null;
+        var stored = new StoredProfile(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), [], [], []);
+        await reader.NextResultAsync(ct);
         while (await reader.ReadAsync(ct))
-            ids.Add(reader.GetInt64(0));
-        return ids;
-    }
-
-    /// <summary>The profile's events of these names from <paramref name="since"/> on: all that the segments can count.</summary>
-    private async Task<List<StoreEvent>> EventsAsync(long profile, IReadOnlyCollection<string> names, DateTimeOffset since, CancellationToken ct)
-    {
-        await using var command = Command(
-            "SELECT event_id, name, visitor_id, customer_id, session_id, occurred_at, properties FROM nopsegments_events " +
-            $"WHERE profile_id = @p AND occurred_at <= @now AND occurred_at >= @since AND {sql.InList("name", "@names")} ORDER BY occurred_at, id", 0, profile);
-        command.AddParameter("@now", now.UtcDateTime);
-        command.AddParameter("@since", since == DateTimeOffset.MinValue ? DateTime.MinValue : since.UtcDateTime);
-        sql.ListParameter(command, "@names", names);
-        var events = new List<StoreEvent>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
+            stored.Members.Add(reader.GetInt64(0));
+        await reader.NextResultAsync(ct);
         while (await reader.ReadAsync(ct))
-            events.Add(StoredEventReader.Read(reader, 0));
-        return events;
+            stored.Checks[reader.GetInt64(0)] = DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
+        if (since is not null && await reader.NextResultAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+                stored.Events.Add(StoredEventReader.Read(reader, 0));
+        }
+        return stored;
     }
 
-    private async Task ExecuteAsync(string text, long segment, long profile, CancellationToken ct)
-    {
-        await using var command = Command(text, segment, profile);
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private DbCommand Command(string text, long segment, long profile)
+    private DbCommand Command(string text, long profile)
     {
         var command = connection.CreateCommand();
         command.Transaction = tx;
         command.CommandText = text;
-        if (text.Contains("@s", StringComparison.Ordinal))
-            command.AddParameter("@s", segment);
         command.AddParameter("@p", profile);
-        if (text.Contains("@at", StringComparison.Ordinal))
-            command.AddParameter("@at", now.UtcDateTime);
         return command;
     }
 
