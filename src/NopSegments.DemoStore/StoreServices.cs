@@ -62,6 +62,8 @@ internal static class StoreServices
             o.ConnectionString = database.ConnectionString;
             o.BrowserEventsPerMinute = builder.Configuration.GetValue("NopSegments:BrowserEventsPerMinute", o.BrowserEventsPerMinute);
             o.Durable = builder.Configuration.GetValue("NopSegments:Durable", o.Durable);
+            o.SweepInterval = builder.Configuration.GetValue("NopSegments:SweepInterval", o.SweepInterval);
+            o.RfmRescoreInterval = builder.Configuration.GetValue("NopSegments:RfmRescoreInterval", o.RfmRescoreInterval);
             o.GeoDatabasePath = builder.Configuration["NopSegments:GeoDatabase"]
                 ?? Path.Combine(AppContext.BaseDirectory, "Geo", "geo-whois-asn-country.mmdb");
         });

@@ -33,13 +33,16 @@ internal sealed class StoreFactory : WebApplicationFactory<Program>
     /// <summary>The tracking endpoint's per-visitor limit; a test of the limit lowers it before the host starts.</summary>
     public int BrowserEventsPerMinute { get; init; } = 600;
 
+    /// <summary>How often the segment sweeper runs, and how old RFM members may get; null keeps the module's defaults.</summary>
+    public (TimeSpan Sweep, TimeSpan RfmRescore)? Sweeper { get; init; }
+
     public static async Task<StoreFactory> CreateAsync(
         DatabaseProvider provider = DatabaseProvider.Sqlite, bool install = true, bool kestrel = false, int browserEventsPerMinute = 600,
-        bool durable = false, TestDatabase? database = null)
+        bool durable = false, TestDatabase? database = null, (TimeSpan Sweep, TimeSpan RfmRescore)? sweeper = null)
     {
         var factory = new StoreFactory(database ?? await TestDatabase.CreateAsync(provider))
         {
-            BrowserEventsPerMinute = browserEventsPerMinute, Durable = durable, OwnsDatabase = database is null,
+            BrowserEventsPerMinute = browserEventsPerMinute, Durable = durable, OwnsDatabase = database is null, Sweeper = sweeper,
         };
         if (kestrel)
         {
@@ -61,6 +64,11 @@ internal sealed class StoreFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:MaxRows", SeedRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("NopSegments:Durable", Durable ? "true" : "false");
         builder.UseSetting("NopSegments:BrowserEventsPerMinute", BrowserEventsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (Sweeper is { } sweeper)
+        {
+            builder.UseSetting("NopSegments:SweepInterval", sweeper.Sweep.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("NopSegments:RfmRescoreInterval", sweeper.RfmRescore.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     public StoreBrowser NewBrowser(string? userAgent = null, string? referrer = null) => new(this, userAgent, referrer);
