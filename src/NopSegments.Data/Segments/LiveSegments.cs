@@ -9,7 +9,7 @@ internal sealed record LiveSegment(long Id, string Slug, int Version, SegmentQue
 {
     /// <summary>
     /// Whether an event of these names (null: unknown, any) can change this segment for its profile. RFM segments
-    /// move with every other buyer too; they are re-materialized when edited, not per event.
+    /// move with every other buyer too; they are re-materialized when edited and rescored by the sweep, not per event.
     /// </summary>
     public bool MovedBy(IReadOnlySet<string>? names) =>
         !Query.UsesRfm && (names is null || Query.AffectedBy is not { } affected || affected.Overlaps(names));

@@ -1,5 +1,3 @@
-using NopSegments.Language;
-
 namespace NopSegments.Data.Segments;
 
 internal sealed partial class SavedSegments
@@ -12,20 +10,21 @@ internal sealed partial class SavedSegments
     /// </summary>
     public async Task<SegmentRescore> RescoreAsync(TimeSpan every, CancellationToken ct = default)
     {
-        var saved = await ListAsync(ct);
         var now = clock.GetUtcNow();
-        var slugs = saved.Select(s => s.Slug).ToList();
-        var queries = saved.ToDictionary(s => s.Slug, s => SegmentQuery.Parse(s.Query, slugs), StringComparer.Ordinal);
-        var due = saved.Where(s => queries[s.Slug].UsesRfm && now.UtcDateTime - s.MaterializedAt >= every).Select(s => s.Slug).ToHashSet(StringComparer.Ordinal);
-        while (saved.FirstOrDefault(s => !due.Contains(s.Slug) && queries[s.Slug].Segments.Overlaps(due)) is { } reader)
-            due.Add(reader.Slug);
+        var materializedAt = (await ListAsync(ct)).ToDictionary(s => s.Id, s => s.MaterializedAt);
+        IReadOnlyList<LiveSegment> live;
+        await using (var connection = sql.Open(contexts.ConnectionString))
+            live = await LiveSegments.LoadAsync(connection, null, ct);
 
         var done = new HashSet<string>(StringComparer.Ordinal);
         var (entered, left) = (0, 0);
-        // Saving refuses cycles, so each round has a segment whose rescored inputs are all done.
-        while (saved.FirstOrDefault(s => due.Contains(s.Slug) && !done.Contains(s.Slug) && queries[s.Slug].Segments.All(r => !due.Contains(r) || done.Contains(r))) is { } segment)
+        // Live segments come in dependency order: a reader of a rescored segment is reached after it, and sees its new members.
+        foreach (var segment in live)
         {
-            var answer = await new SegmentMembership(contexts).EvaluateAsync(queries[segment.Slug], now, ct);
+            var stale = segment.Query.UsesRfm && materializedAt.TryGetValue(segment.Id, out var at) && now.UtcDateTime - at >= every;
+            if (!stale && !segment.Query.Segments.Overlaps(done))
+                continue;
+            var answer = await new SegmentMembership(contexts).EvaluateAsync(segment.Query, now, ct);
             await using var connection = sql.Open(contexts.ConnectionString);
             await using var tx = await connection.BeginTransactionAsync(ct);
             await ExecuteAsync(connection, tx, "UPDATE nopsegments_segments SET materialized_at = @now WHERE id = @id",
