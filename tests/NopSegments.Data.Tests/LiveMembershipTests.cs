@@ -69,6 +69,26 @@ public sealed class LiveMembershipTests
         Assert.Equal(["v1"], await shop.MembersAsync("mobile-carts"));
     }
 
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task A_property_sent_as_null_is_stored_absent_and_reads_as_missing_live_and_set_based(DatabaseProvider provider)
+    {
+        await using var shop = await LiveShop.CreateAsync(provider);
+        const string query = "page_viewed(utm_campaign IS NULL)";
+        await shop.Segments.SaveAsync(new SegmentDraft("live", "Live", null, query));
+
+        await shop.Writer.WriteAsync([
+            E("page_viewed", "v1", 1, ("url", "https://shop/"), ("path", "/"), ("utm_campaign", null)),
+            E("page_viewed", "v2", 1, ("url", "https://shop/"), ("path", "/"), ("utm_campaign", "spring"))]);
+        await shop.Segments.SaveAsync(new SegmentDraft("saved-after", "Saved after", null, query));
+
+        Assert.Equal(["v1"], await shop.MembersAsync("live"));
+        Assert.Equal(["v1"], await shop.MembersAsync("saved-after"));
+        await using var db = shop.Contexts.Create();
+        var stored = await db.Events.OrderBy(e => e.VisitorId).Select(e => e.Properties).ToListAsync();
+        Assert.DoesNotContain("utm_campaign", stored[0], StringComparison.Ordinal);
+        Assert.Contains("\"utm_campaign\":\"spring\"", stored[1], StringComparison.Ordinal);
+    }
+
     private sealed class LiveShop : IAsyncDisposable
     {
         private readonly TestDatabase database;

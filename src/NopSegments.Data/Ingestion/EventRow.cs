@@ -22,7 +22,9 @@ internal readonly record struct EventRow(StoreEvent Event, long ProfileId, strin
 
     /// <summary>
     /// The properties as the serializer writes them, but the kinds events carry (text and numbers) written directly:
-    /// the serializer's per-value type dispatch was most of the JSON's cost on every stored event.
+    /// the serializer's per-value type dispatch was most of the JSON's cost on every stored event. A null is left out:
+    /// the language reads a missing property and a null one alike, and the tracker's unset UTM fields were a sixth of
+    /// every stored page view.
     /// </summary>
     public static string Serialize(StoreEvent e)
     {
@@ -33,6 +35,8 @@ internal readonly record struct EventRow(StoreEvent Event, long ProfileId, strin
         json.WriteStartObject();
         foreach (var (name, value) in e.Properties)
         {
+            if (value is null)
+                continue;
             json.WritePropertyName(name);
             Write(json, value);
         }
