@@ -17,4 +17,20 @@ public sealed record ProfileSnapshot(string Key, DateTimeOffset Now, ProfileAttr
 
     /// <summary>Slugs of the saved segments the profile belongs to at <see cref="Now"/>.</summary>
     public IReadOnlySet<string> Segments { get; init; } = new HashSet<string>();
+
+    // Event conditions read one name each, many times per event (every segment, every candidate instant of the next
+    // change): grouped once per snapshot. Kept with the list it was made from, since `with` copies it.
+    private (IReadOnlyList<StoreEvent> From, Dictionary<string, StoreEvent[]> ByName)? named;
+
+    /// <summary>The events of one name, in time order.</summary>
+    internal StoreEvent[] EventsNamed(string name)
+    {
+        if (named is not { } cache || !ReferenceEquals(cache.From, Events))
+        {
+            cache = (Events, Events.GroupBy(e => e.Name, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.OrderBy(e => e.OccurredAt).ToArray(), StringComparer.Ordinal));
+            named = cache;
+        }
+        return cache.ByName.TryGetValue(name, out var events) ? events : [];
+    }
 }

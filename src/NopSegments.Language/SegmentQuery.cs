@@ -89,12 +89,21 @@ public sealed class SegmentQuery
     public DateTimeOffset? NextChange(ProfileSnapshot profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        var points = new List<DateTimeOffset>();
+        condition.AddChangePoints(profile, profile.Now, points);
+        if (points.Count == 0)
+            return null;
+        points.Sort();
         var current = condition.Evaluate(profile, profile.Now);
-        foreach (var point in condition.ChangePoints(profile, profile.Now).Distinct().Order())
+        var previous = DateTimeOffset.MinValue;
+        foreach (var point in points)
         {
             // Windows exclude their boundary instant on one side; the next whole second is past it on both, and every
-            // database stores it exactly.
+            // database stores it exactly. Instants within one second (an order's lines) are one candidate.
             var after = NextWholeSecond(point);
+            if (after == previous)
+                continue;
+            previous = after;
             if (condition.Evaluate(profile, after) != current)
                 return after;
         }

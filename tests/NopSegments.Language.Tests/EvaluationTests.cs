@@ -67,6 +67,21 @@ public sealed class EvaluationTests
     }
 
     [Fact]
+    public void Events_handed_over_out_of_time_order_count_as_in_time_order()
+    {
+        var ann = ShopFixture.At(ShopFixture.Now).Single(p => p.Key == "ann");
+        var shoes = SegmentQuery.Parse("product_viewed(category = \"Shoes\", within 7d) >= 3 AND order_placed(within 7d)");
+        var inOrder = (shoes.Matches(ann), shoes.NextChange(ann));
+
+        // A copy made with `with` gets its own events: what the first snapshot worked out from its list is not reused.
+        var reversed = ann with { Events = [.. ann.Events.Reverse()] };
+
+        Assert.Equal((true, ShopFixture.Now.AddDays(1).AddSeconds(1)), inOrder);
+        Assert.Equal(inOrder, (shoes.Matches(reversed), shoes.NextChange(reversed)));
+        Assert.False(shoes.Matches(ann with { Events = [] }));
+    }
+
+    [Fact]
     public void A_query_names_the_events_that_can_change_it()
     {
         Assert.Equal(["order_placed", "product_viewed"],

@@ -99,19 +99,18 @@ internal sealed class SqliteDialect : SqlDialect
         });
     }
 
-    public override async Task ExecuteForEachAsync(
+    public override Task ExecuteForEachAsync(
         DbConnection connection, DbTransaction transaction, string sql, string[] parameters, IEnumerable<object?[]> rows, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        var bound = parameters.Select(n => command.AddParameter(n, DBNull.Value)).ToArray();
-        command.Prepare();
+        // Prepared on the connection that holds the transaction, so it is part of it.
+        using var statement = new SqliteStatement((SqliteConnection)connection, sql);
+        var positions = Array.ConvertAll(parameters, statement.IndexOf);
         foreach (var row in rows)
         {
-            for (var i = 0; i < bound.Length; i++)
-                bound[i].Value = row[i] ?? DBNull.Value;
-            command.ExecuteNonQuery();
+            for (var i = 0; i < positions.Length; i++)
+                statement.Bind(positions[i], row[i]);
+            statement.Execute();
         }
+        return Task.CompletedTask;
     }
 }

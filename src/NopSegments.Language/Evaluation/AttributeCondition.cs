@@ -35,8 +35,16 @@ internal sealed class AttributeCondition(AttributeNode syntax, AttributeDefiniti
         return new ConditionTrace(Text, test(value, now), $"{attribute.Name} is {Values.Format(value)}", []);
     }
 
-    public override IEnumerable<DateTimeOffset> ChangePoints(ProfileSnapshot profile, DateTimeOffset now) =>
-        Read(profile) is DateTimeOffset value ? relativeTimes.Select(offset => value - offset).Where(t => t > now) : [];
+    public override void AddChangePoints(ProfileSnapshot profile, DateTimeOffset now, List<DateTimeOffset> points)
+    {
+        if (relativeTimes.Count == 0 || Read(profile) is not DateTimeOffset value)
+            return;
+        foreach (var offset in relativeTimes)
+        {
+            if (value - offset > now)
+                points.Add(value - offset);
+        }
+    }
 
     public override IReadOnlySet<string>? AffectedBy =>
         attribute.FromHost ? new HashSet<string>()

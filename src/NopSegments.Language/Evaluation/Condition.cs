@@ -14,7 +14,10 @@ internal abstract class Condition(QueryNode syntax)
 
     public abstract ConditionTrace Explain(ProfileSnapshot profile, DateTimeOffset now);
 
-    public virtual IEnumerable<DateTimeOffset> ChangePoints(ProfileSnapshot profile, DateTimeOffset now) => [];
+    /// <summary>Adds the instants after <paramref name="now"/> at which time alone could flip this condition.</summary>
+    public virtual void AddChangePoints(ProfileSnapshot profile, DateTimeOffset now, List<DateTimeOffset> points)
+    {
+    }
 
     /// <summary>Events whose arrival can change the answer; null when any event can (attributes such as last_seen_at).</summary>
     public abstract IReadOnlySet<string>? AffectedBy { get; }
@@ -22,7 +25,15 @@ internal abstract class Condition(QueryNode syntax)
 
 internal sealed class AllOf(AndNode syntax, IReadOnlyList<Condition> parts) : Condition(syntax)
 {
-    public override bool Evaluate(ProfileSnapshot profile, DateTimeOffset now) => parts.All(p => p.Evaluate(profile, now));
+    public override bool Evaluate(ProfileSnapshot profile, DateTimeOffset now)
+    {
+        foreach (var part in parts)
+        {
+            if (!part.Evaluate(profile, now))
+                return false;
+        }
+        return true;
+    }
 
     public override ConditionTrace Explain(ProfileSnapshot profile, DateTimeOffset now)
     {
@@ -31,7 +42,11 @@ internal sealed class AllOf(AndNode syntax, IReadOnlyList<Condition> parts) : Co
         return new ConditionTrace(Text, failed == 0, failed == 0 ? "all conditions hold" : $"{failed} of {traces.Count} conditions fail", traces);
     }
 
-    public override IEnumerable<DateTimeOffset> ChangePoints(ProfileSnapshot profile, DateTimeOffset now) => parts.SelectMany(p => p.ChangePoints(profile, now));
+    public override void AddChangePoints(ProfileSnapshot profile, DateTimeOffset now, List<DateTimeOffset> points)
+    {
+        foreach (var part in parts)
+            part.AddChangePoints(profile, now, points);
+    }
 
     public override IReadOnlySet<string>? AffectedBy => Union(parts);
 
@@ -50,7 +65,15 @@ internal sealed class AllOf(AndNode syntax, IReadOnlyList<Condition> parts) : Co
 
 internal sealed class AnyOf(OrNode syntax, IReadOnlyList<Condition> parts) : Condition(syntax)
 {
-    public override bool Evaluate(ProfileSnapshot profile, DateTimeOffset now) => parts.Any(p => p.Evaluate(profile, now));
+    public override bool Evaluate(ProfileSnapshot profile, DateTimeOffset now)
+    {
+        foreach (var part in parts)
+        {
+            if (part.Evaluate(profile, now))
+                return true;
+        }
+        return false;
+    }
 
     public override ConditionTrace Explain(ProfileSnapshot profile, DateTimeOffset now)
     {
@@ -59,7 +82,11 @@ internal sealed class AnyOf(OrNode syntax, IReadOnlyList<Condition> parts) : Con
         return new ConditionTrace(Text, held > 0, held > 0 ? $"{held} of {traces.Count} alternatives hold" : "no alternative holds", traces);
     }
 
-    public override IEnumerable<DateTimeOffset> ChangePoints(ProfileSnapshot profile, DateTimeOffset now) => parts.SelectMany(p => p.ChangePoints(profile, now));
+    public override void AddChangePoints(ProfileSnapshot profile, DateTimeOffset now, List<DateTimeOffset> points)
+    {
+        foreach (var part in parts)
+            part.AddChangePoints(profile, now, points);
+    }
 
     public override IReadOnlySet<string>? AffectedBy => AllOf.Union(parts);
 }
@@ -74,7 +101,8 @@ internal sealed class Negation(NotNode syntax, Condition operand) : Condition(sy
         return new ConditionTrace(Text, !inner.Matched, inner.Matched ? "the negated condition holds" : "the negated condition fails", [inner]);
     }
 
-    public override IEnumerable<DateTimeOffset> ChangePoints(ProfileSnapshot profile, DateTimeOffset now) => operand.ChangePoints(profile, now);
+    public override void AddChangePoints(ProfileSnapshot profile, DateTimeOffset now, List<DateTimeOffset> points) =>
+        operand.AddChangePoints(profile, now, points);
 
     public override IReadOnlySet<string>? AffectedBy => operand.AffectedBy;
 }

@@ -13,27 +13,57 @@ internal sealed class EventCondition(EventNode syntax, IReadOnlyList<EventTest> 
     private readonly string name = syntax.Event.Text;
     private readonly string op = syntax.Operator ?? ">=";
     private readonly long count = syntax.Count ?? 1;
+    private readonly EventTest[] tests = [.. filters];
+    private readonly Func<StoreEvent, DateTimeOffset?>[] flips = [.. filters.Where(f => f.FlipsAt is not null).Select(f => f.FlipsAt!)];
 
-    public override bool Evaluate(ProfileSnapshot profile, DateTimeOffset now) => ComparisonBinder.Compare(op, Matching(profile, now).Count(), count);
+    // Loops rather than LINQ: this runs for every live segment on every event, and again at each candidate instant
+    // of the profile's next change.
+    public override bool Evaluate(ProfileSnapshot profile, DateTimeOffset now)
+    {
+        var matching = 0;
+        foreach (var e in profile.EventsNamed(name))
+        {
+            if (e.OccurredAt > now)
+                break;
+            if (Passes(e, now))
+                matching++;
+        }
+        return ComparisonBinder.Compare(op, matching, count);
+    }
 
     public override ConditionTrace Explain(ProfileSnapshot profile, DateTimeOffset now)
     {
-        var matching = Matching(profile, now).ToList();
+        var matching = profile.EventsNamed(name).Where(e => e.OccurredAt <= now && Passes(e, now)).ToList();
         var detail = matching.Count == 0 ? $"no matching {name} event"
             : $"{matching.Count} matching {name} event{(matching.Count == 1 ? "" : "s")}, latest at {Times.Print(matching[^1].OccurredAt)}";
         return new ConditionTrace(Text, ComparisonBinder.Compare(op, matching.Count, count), detail, []);
     }
 
-    public override IEnumerable<DateTimeOffset> ChangePoints(ProfileSnapshot profile, DateTimeOffset now) =>
-        from e in profile.Events
-        where e.Name == name && e.OccurredAt <= now
-        from filter in filters
-        let at = filter.FlipsAt?.Invoke(e)
-        where at > now
-        select at.Value;
+    public override void AddChangePoints(ProfileSnapshot profile, DateTimeOffset now, List<DateTimeOffset> points)
+    {
+        if (flips.Length == 0)
+            return;
+        foreach (var e in profile.EventsNamed(name))
+        {
+            if (e.OccurredAt > now)
+                break;
+            foreach (var flip in flips)
+            {
+                if (flip(e) is { } at && at > now)
+                    points.Add(at);
+            }
+        }
+    }
 
     public override IReadOnlySet<string>? AffectedBy => new HashSet<string>(StringComparer.Ordinal) { name };
 
-    private IEnumerable<StoreEvent> Matching(ProfileSnapshot profile, DateTimeOffset now) =>
-        profile.Events.Where(e => e.Name == name && e.OccurredAt <= now && filters.All(f => f.Passes(e, now)));
+    private bool Passes(StoreEvent e, DateTimeOffset now)
+    {
+        foreach (var test in tests)
+        {
+            if (!test.Passes(e, now))
+                return false;
+        }
+        return true;
+    }
 }

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace NopSegments.Data.Ingestion;
+
+/// <summary>
+/// One prepared statement run straight through SQLitePCLRaw, the library under Microsoft.Data.Sqlite, on the
+/// connection (and so the transaction) it was prepared on. Per execution Microsoft.Data.Sqlite builds a data reader,
+/// looks parameters up by name and converts each value on the managed heap; the writer runs its statements thousands
+/// of times a second, and that garbage cost the storefront CPU and per-event membership its collector pauses.
+/// Values are stored exactly as Microsoft.Data.Sqlite stores them, so EF Core reads and compares them alike.
+/// </summary>
+internal sealed class SqliteStatement : IDisposable
+{
+    // Microsoft.Data.Sqlite's text form of a DateTime; EF Core reads and compares the same.
+    public const string DateTimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
+
+    [ThreadStatic]
+    private static byte[]? utf8;
+
+    private readonly sqlite3 db;
+    private readonly sqlite3_stmt statement;
+
+    public SqliteStatement(SqliteConnection connection, string sql)
+    {
+        db = connection.Handle ?? throw new InvalidOperationException("The connection is not open");
+        Check(raw.sqlite3_prepare_v2(db, sql, out statement));
+    }
+
+    /// <summary>The 1-based position of a named parameter (<c>@name</c>) in the statement.</summary>
+    public int IndexOf(string parameter)
+    {
+        var index = raw.sqlite3_bind_parameter_index(statement, parameter);
+        return index > 0 ? index : throw new ArgumentException($"The statement has no parameter {parameter}", nameof(parameter));
+    }
+
+    public void Bind(int index, object? value)
+    {
+        switch (value)
+        {
+            case null: Check(raw.sqlite3_bind_null(statement, index)); break;
+            case string s: BindText(index, s); break;
+            case long l: Check(raw.sqlite3_bind_int64(statement, index, l)); break;
+            case int i: Check(raw.sqlite3_bind_int64(statement, index, i)); break;
+            case bool b: Check(raw.sqlite3_bind_int64(statement, index, b ? 1 : 0)); break;
+            case double d: Check(raw.sqlite3_bind_double(statement, index, d)); break;
+            case DateTime t: BindTime(index, t); break;
+            default:
+                throw new NotSupportedException($"The writer binds text, integers, reals and times on SQLite, not {value.GetType().Name}");
+        }
+    }
+
+    public void BindTime(int index, DateTime value)
+    {
+        Span<char> text = stackalloc char[27];
+        value.TryFormat(text, out var length, DateTimeFormat, CultureInfo.InvariantCulture);
+        BindText(index, text[..length]);
+    }
+
+    // UTF-8 made here (vectorized) rather than by SQLite from UTF-16 (a byte at a time); SQLite copies the bytes.
+    public void BindText(int index, ReadOnlySpan<char> value)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(value.Length);
+        var buffer = utf8 is { } b && b.Length >= length ? b : utf8 = new byte[Math.Max(length, 4096)];
+        var written = Encoding.UTF8.GetBytes(value, buffer);
+        Check(raw.sqlite3_bind_text(statement, index, buffer.AsSpan(0, written)));
+    }
+
+    public void BindInt64(int index, long value) => Check(raw.sqlite3_bind_int64(statement, index, value));
+
+    /// <summary>Runs the statement with the values bound, then resets it for the next; returns the rows it changed.</summary>
+    public int Execute()
+    {
+        var step = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (step != raw.SQLITE_DONE)
+            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), step);
+        return raw.sqlite3_changes(db);
+    }
+
+    private void Check(int result)
+    {
+        if (result != raw.SQLITE_OK)
+            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), result);
+    }
+
+    public void Dispose() => statement.Dispose();
+}
