@@ -28,8 +28,12 @@ public sealed class SegmentQuery
     /// <summary>Events whose arrival can change any profile's answer; null when any event can.</summary>
     public IReadOnlySet<string>? AffectedBy { get; private init; }
 
+    // One list per thread for the candidate instants: the writer asks every time-bound segment for every event.
+    [ThreadStatic]
+    private static List<DateTimeOffset>? changePoints;
+
     // Read for every profile an event touches: walked once, at parse time.
-    private IReadOnlyList<EventNode> eventNodes = [];
+    private EventNode[] eventNodes = [];
 
     /// <summary>The saved segments the query reads through in_segment(…).</summary>
     public IReadOnlySet<string> Segments { get; private init; } = new HashSet<string>();
@@ -44,8 +48,19 @@ public sealed class SegmentQuery
     /// The earliest event time the query's event predicates can count at <paramref name="now"/>: each predicate only
     /// counts events inside its own time filters. <see cref="DateTimeOffset.MinValue"/> when one counts all time.
     /// </summary>
-    public DateTimeOffset EarliestCountedAt(DateTimeOffset now) =>
-        eventNodes.Select(e => SyntaxWalk.LowerBound(e, now)).DefaultIfEmpty(now).Min();
+    public DateTimeOffset EarliestCountedAt(DateTimeOffset now)
+    {
+        if (eventNodes.Length == 0)
+            return now;
+        var earliest = DateTimeOffset.MaxValue;
+        foreach (var node in eventNodes)
+        {
+            var bound = SyntaxWalk.LowerBound(node, now);
+            if (bound < earliest)
+                earliest = bound;
+        }
+        return earliest;
+    }
 
     /// <summary>Whether time alone (a window passing, a relative time moving on) can change an answer.</summary>
     public bool IsTimeBound { get; private init; }
@@ -60,7 +75,7 @@ public sealed class SegmentQuery
         return new SegmentQuery(syntax, condition)
         {
             AffectedBy = condition.AffectedBy,
-            eventNodes = events,
+            eventNodes = [.. events],
             Segments = nodes.OfType<InSegmentNode>().Select(n => (string)n.Slug.Value).ToHashSet(StringComparer.Ordinal),
             IsTimeBound = SyntaxWalk.IsTimeBound(syntax),
             UsesRfm = nodes.OfType<AttributeNode>().Any(a => a.Attribute.Text.StartsWith("rfm_", StringComparison.Ordinal)),
@@ -89,7 +104,8 @@ public sealed class SegmentQuery
     public DateTimeOffset? NextChange(ProfileSnapshot profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var points = new List<DateTimeOffset>();
+        var points = changePoints ??= [];
+        points.Clear();
         condition.AddChangePoints(profile, profile.Now, points);
         if (points.Count == 0)
             return null;

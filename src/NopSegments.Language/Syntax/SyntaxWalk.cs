@@ -20,15 +20,24 @@ internal static class SyntaxWalk
     });
 
     /// <summary>The earliest time an event can have to pass this predicate's time filters at <paramref name="now"/>.</summary>
-    public static DateTimeOffset LowerBound(EventNode node, DateTimeOffset now) => node.Filters.OfType<TimeFilter>()
-        .Select(f => f switch
+    public static DateTimeOffset LowerBound(EventNode node, DateTimeOffset now)
+    {
+        // A loop: it runs for every live segment of every profile an event reaches.
+        var bound = DateTimeOffset.MinValue;
+        foreach (var filter in node.Filters)
         {
-            { Kind: TimeFilter.Within, Value.Value: TimeSpan window } => now - window,
-            { Kind: TimeFilter.After, Value.Value: TimeSpan offset } => now + offset,
-            { Kind: TimeFilter.After, Value.Value: DateTimeOffset at } => at,
-            _ => DateTimeOffset.MinValue,
-        })
-        .DefaultIfEmpty(DateTimeOffset.MinValue).Max();
+            var at = filter switch
+            {
+                TimeFilter { Kind: TimeFilter.Within, Value.Value: TimeSpan window } => now - window,
+                TimeFilter { Kind: TimeFilter.After, Value.Value: TimeSpan offset } => now + offset,
+                TimeFilter { Kind: TimeFilter.After, Value.Value: DateTimeOffset absolute } => absolute,
+                _ => DateTimeOffset.MinValue,
+            };
+            if (at > bound)
+                bound = at;
+        }
+        return bound;
+    }
 
     private static IEnumerable<Literal> Literals(Comparison comparison) => comparison switch
     {
