@@ -21,6 +21,7 @@ internal static class AdminEndpoints
         admin.MapGet("/events", EventsAsync);
         admin.MapGet("/profiles", ProfileEndpoints.ListAsync);
         admin.MapGet("/profiles/{id:long}", ProfileEndpoints.ShowAsync);
+        admin.MapSegmentPages();
     }
 
     private static async Task<Results<RazorComponentResult<EventsPage>, RazorComponentResult<NotInstalledPage>>> EventsAsync(

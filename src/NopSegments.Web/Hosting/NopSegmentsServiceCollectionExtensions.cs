@@ -54,6 +54,10 @@ public static class NopSegmentsServiceCollectionExtensions
         services.AddHostedService<EventWriter>();
         services.AddSingleton<TrackingLimiter>();
         services.AddSingleton<SavedSegments>();
+        services.AddSingleton<SegmentActivity>();
+        services.AddSingleton<ProfileSnapshots>();
+        // The segment editor's forms carry the host's antiforgery token; a host without MVC still gets the service.
+        services.AddAntiforgery();
         services.AddSingleton<SegmentSweep>();
         services.AddHostedService<SegmentSweeper>();
 

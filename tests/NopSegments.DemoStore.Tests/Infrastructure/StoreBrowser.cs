@@ -55,9 +55,14 @@ internal sealed partial class StoreBrowser
         SubmitAsync("/login", "/login", ("Email", email), ("Password", password));
 
     /// <summary>Posts JSON to the tracking endpoint as the browser tracker would.</summary>
-    public async Task<(HttpStatusCode Status, string Body, HttpResponseMessage Response)> TrackAsync(string json, params (string Name, string Value)[] headers)
+    public Task<(HttpStatusCode Status, string Body, HttpResponseMessage Response)> TrackAsync(string json, params (string Name, string Value)[] headers) =>
+        PostJsonAsync("/nopsegments/track", json, headers);
+
+    /// <summary>Posts JSON as a page's script would, with the given headers.</summary>
+    public async Task<(HttpStatusCode Status, string Body, HttpResponseMessage Response)> PostJsonAsync(
+        string url, string json, params (string Name, string Value)[] headers)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/nopsegments/track")
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
         };
@@ -66,6 +71,9 @@ internal sealed partial class StoreBrowser
         var response = await client.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(), response);
     }
+
+    /// <summary>The antiforgery token of the first form on a page.</summary>
+    public static string TokenOf(Page page) => WebUtility.HtmlDecode(TokenPattern().Match(page.Html).Groups[1].Value);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

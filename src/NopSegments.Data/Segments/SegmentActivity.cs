@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace NopSegments.Data.Segments;
+
+/// <summary>A saved segment as the admin lists it: its definition, version and current member count.</summary>
+public sealed record SegmentSummary(
+    string Slug, string Name, string? Description, string Query, int Version, int Members, DateTimeOffset UpdatedAt, DateTimeOffset MaterializedAt);
+
+/// <summary>One entry of a segment's transition log, with the profile it moved.</summary>
+public sealed record SegmentChange(long ProfileId, string? CustomerId, string Kind, DateTimeOffset At, string Reason, Guid? EventId, int Version);
+
+/// <summary>What the admin shows of saved segments: the list with member counts, and who entered and left lately.</summary>
+internal sealed class SegmentActivity(SegmentsDbContextFactory contexts)
+{
+    public async Task<List<SegmentSummary>> SummariesAsync(CancellationToken ct = default)
+    {
+        await using var db = contexts.Create();
+        var rows = await db.Segments.AsNoTracking().OrderBy(s => s.Name)
+            .Select(s => new { Segment = s, Members = db.SegmentMembers.Count(m => m.SegmentId == s.Id) })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new SegmentSummary(r.Segment.Slug, r.Segment.Name, r.Segment.Description, r.Segment.Query, r.Segment.Version,
+            r.Members, Utc(r.Segment.UpdatedAt), Utc(r.Segment.MaterializedAt)))];
+    }
+
+    public async Task<List<SegmentChange>> RecentChangesAsync(string slug, int limit, CancellationToken ct = default)
+    {
+        await using var db = contexts.Create();
+        var rows = await (
+            from t in db.SegmentTransitions.AsNoTracking()
+            join s in db.Segments on t.SegmentId equals s.Id
+            where s.Slug == slug
+            orderby t.Id descending
+            select new { t.ProfileId, CustomerId = db.Profiles.Where(p => p.Id == t.ProfileId).Select(p => p.CustomerId).FirstOrDefault(),
+                t.Kind, t.At, t.Reason, t.EventId, t.Version })
+            .Take(limit).ToListAsync(ct);
+        return [.. rows.Select(r => new SegmentChange(r.ProfileId, r.CustomerId, r.Kind, Utc(r.At), r.Reason, r.EventId, r.Version))];
+    }
+
+    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+}

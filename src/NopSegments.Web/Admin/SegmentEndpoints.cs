@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using NopSegments.Data.Profiles;
+using NopSegments.Data.Segments;
+using NopSegments.Language;
+using NopSegments.Web.Hosting;
+
+namespace NopSegments.Web.Admin;
+
+/// <summary>The segment list, the editor with preview and explain, and saving and deleting.</summary>
+internal static class SegmentEndpoints
+{
+    private const int ChangesShown = 50;
+
+    public static void MapSegmentPages(this RouteGroupBuilder admin)
+    {
+        admin.MapGet("/segments", ListAsync);
+        admin.MapGet("/segments/new", NewAsync);
+        admin.MapGet("/segments/{slug}", ShowAsync);
+        // Forms are checked against the antiforgery token here, whether or not the host runs the antiforgery middleware.
+        admin.MapPost("/segments", SegmentSubmissions.SubmitAsync).DisableAntiforgery();
+        admin.MapPost("/segments/preview", SegmentSubmissions.LivePreviewAsync).DisableAntiforgery();
+        admin.MapPost("/segments/{slug}/delete", SegmentSubmissions.DeleteAsync).DisableAntiforgery();
+    }
+
+    private static async Task<Results<RazorComponentResult<SegmentsPage>, RazorComponentResult<NotInstalledPage>>> ListAsync(
+        string? deleted, ModuleState state, SegmentActivity activity, IOptions<NopSegmentsOptions> options, CancellationToken ct)
+    {
+        var paths = options.Value;
+        if (!state.IsInstalled)
+            return new RazorComponentResult<NotInstalledPage>(new { paths.AdminPath, paths.AssetsPath });
+        return new RazorComponentResult<SegmentsPage>(new
+        {
+            Segments = await activity.SummariesAsync(ct),
+            Templates = SegmentTemplates.All,
+            Notice = deleted is null ? null : $"Deleted segment '{deleted}'.",
+            paths.AdminPath,
+            paths.AssetsPath,
+        });
+    }
+
+    private static Results<RazorComponentResult<SegmentPage>, RazorComponentResult<NotInstalledPage>> NewAsync(
+        string? template, HttpContext http, ModuleState state, IAntiforgery antiforgery, IOptions<NopSegmentsOptions> options)
+    {
+        if (!state.IsInstalled)
+            return new RazorComponentResult<NotInstalledPage>(new { options.Value.AdminPath, options.Value.AssetsPath });
+        var start = SegmentTemplates.All.FirstOrDefault(t => t.Slug == template) is { } t
+            ? new SegmentForm(null, t.Slug, t.Name, t.Description, t.Query) : SegmentForm.Blank;
+        return Page(new SegmentView { Form = start, Token = Token(antiforgery, http) }, options.Value);
+    }
+
+    private static async Task<Results<RazorComponentResult<SegmentPage>, RazorComponentResult<NotInstalledPage>, NotFound<string>>> ShowAsync(
+        string slug, string? saved, string? profile, HttpContext http, ModuleState state, SegmentActivity activity, ProfileQueries profiles,
+        ProfileSnapshots snapshots, TimeProvider clock, IAntiforgery antiforgery, IOptions<NopSegmentsOptions> options, CancellationToken ct)
+    {
+        if (!state.IsInstalled)
+            return new RazorComponentResult<NotInstalledPage>(new { options.Value.AdminPath, options.Value.AssetsPath });
+        var all = await activity.SummariesAsync(ct);
+        if (all.SingleOrDefault(s => s.Slug == slug) is not { } segment)
+            return TypedResults.NotFound($"No segment '{slug}'.");
+        var explained = string.IsNullOrWhiteSpace(profile) ? default
+            : await ExplainAsync(profile.Trim(), SegmentQuery.Parse(segment.Query, [.. all.Select(s => s.Slug).Where(s => s != slug)]),
+                profiles, snapshots, clock.GetUtcNow(), ct);
+        return Page(new SegmentView
+        {
+            Form = new SegmentForm(segment.Slug, segment.Slug, segment.Name, segment.Description, segment.Query),
+            Saved = segment,
+            Notice = saved,
+            Changes = await activity.RecentChangesAsync(slug, ChangesShown, ct),
+            ExplainFor = profile,
+            Explanation = explained.Explanation,
+            ExplainProblem = explained.Problem,
+            Token = Token(antiforgery, http),
+        }, options.Value);
+    }
+
+    internal static RazorComponentResult<SegmentPage> Page(SegmentView view, NopSegmentsOptions paths, int status = StatusCodes.Status200OK) =>
+        new(new { View = view, Templates = SegmentTemplates.All, paths.AdminPath, paths.AssetsPath }) { StatusCode = status };
+
+    internal static string Token(IAntiforgery antiforgery, HttpContext http) => antiforgery.GetAndStoreTokens(http).RequestToken!;
+
+    private static async Task<(ProfileExplanation? Explanation, string? Problem)> ExplainAsync(
+        string key, SegmentQuery query, ProfileQueries profiles, ProfileSnapshots snapshots, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await profiles.FindAsync(key, ct) is not { } id)
+            return (null, $"No profile '{key}': use a customer id, a visitor id or a profile number.");
+        ProfileSnapshot? snapshot = null;
+        await foreach (var read in snapshots.ReadAsync(now, id, ct))
+            snapshot = read;
+        return snapshot is null ? (null, $"Profile '{key}' has no events yet.")
+            : (new ProfileExplanation(key, query.Explain(snapshot), query.NextChange(snapshot)), null);
+    }
+}

@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using NopSegments.Data.Segments;
+using NopSegments.Language;
+using NopSegments.Web.Hosting;
+
+namespace NopSegments.Web.Admin;
+
+/// <summary>
+/// The segment editor's posts: preview (the form's button, or live as the merchandiser types), save and delete.
+/// Every refusal re-renders the form with what was typed and says what is wrong and where.
+/// </summary>
+internal static class SegmentSubmissions
+{
+    private const int MaxQueryLength = 4_000;
+
+    /// <summary>The live preview's body: the query typed so far and the segment it would replace.</summary>
+    internal sealed record LivePreviewRequest(string? Query, string? Slug);
+
+    public static async Task<Results<RazorComponentResult<SegmentPage>, RedirectHttpResult, BadRequest<string>>> SubmitAsync(
+        HttpContext http, SavedSegments segments, SegmentActivity activity, IAntiforgery antiforgery, IOptions<NopSegmentsOptions> options,
+        CancellationToken ct)
+    {
+        if (!await IsGenuineAsync(antiforgery, http))
+            return TypedResults.BadRequest("The form has expired or did not come from this admin: reload the page and try again.");
+        var form = await http.Request.ReadFormAsync(ct);
+        var typed = new SegmentForm(Text(form["original"]), Text(form["slug"]) ?? "", Text(form["name"]) ?? "",
+            Text(form["description"]), form["query"].ToString());
+        var saved = typed.Original is { } original ? (await activity.SummariesAsync(ct)).SingleOrDefault(s => s.Slug == original) : null;
+        SegmentView View(QueryProblem? problem = null, SegmentPreview? preview = null) => new()
+        {
+            Form = typed, Saved = saved, Problem = problem, Preview = preview, Token = SegmentEndpoints.Token(antiforgery, http),
+        };
+
+        if (typed.Query.Length > MaxQueryLength)
+            return SegmentEndpoints.Page(View(new QueryProblem($"The query is {typed.Query.Length:N0} characters; the limit is {MaxQueryLength:N0}.")),
+                options.Value, StatusCodes.Status400BadRequest);
+        if (typed.Original is not null && typed.Original != typed.Slug)
+            return SegmentEndpoints.Page(View(new QueryProblem($"A saved segment keeps its slug '{typed.Original}': save a new segment and delete this one to rename it.")),
+                options.Value, StatusCodes.Status400BadRequest);
+        try
+        {
+            if (form["action"] == "save")
+            {
+                var result = await segments.SaveAsync(new SegmentDraft(typed.Slug, typed.Name, typed.Description, typed.Query), ct);
+                var notice = $"Saved version {result.Version}: {result.Members:N0} members, {result.Entered:N0} entered and {result.Left:N0} left.";
+                return TypedResults.Redirect($"{options.Value.AdminPath}/segments/{result.Slug}?saved={Uri.EscapeDataString(notice)}");
+            }
+            return SegmentEndpoints.Page(View(preview: await segments.PreviewAsync(typed.Query, typed.Original, ct)), options.Value);
+        }
+        catch (SegmentQueryException error)
+        {
+            return SegmentEndpoints.Page(View(QueryProblem.From(error)), options.Value, StatusCodes.Status400BadRequest);
+        }
+        catch (SegmentDefinitionException error)
+        {
+            return SegmentEndpoints.Page(View(new QueryProblem(error.Message)), options.Value, StatusCodes.Status400BadRequest);
+        }
+    }
+
+    public static async Task<Results<Ok<SegmentPreview>, BadRequest<QueryProblem>>> LivePreviewAsync(
+        LivePreviewRequest request, HttpContext http, SavedSegments segments, IAntiforgery antiforgery, CancellationToken ct)
+    {
+        if (!await IsGenuineAsync(antiforgery, http))
+            return TypedResults.BadRequest(new QueryProblem("The page has expired: reload it to preview again."));
+        var query = request.Query ?? "";
+        if (query.Length > MaxQueryLength)
+            return TypedResults.BadRequest(new QueryProblem($"The query is {query.Length:N0} characters; the limit is {MaxQueryLength:N0}."));
+        try
+        {
+            return TypedResults.Ok(await segments.PreviewAsync(query, Text(request.Slug), ct));
+        }
+        catch (SegmentQueryException error)
+        {
+            return TypedResults.BadRequest(QueryProblem.From(error));
+        }
+    }
+
+    public static async Task<Results<RedirectHttpResult, RazorComponentResult<SegmentPage>, BadRequest<string>>> DeleteAsync(
+        string slug, HttpContext http, SavedSegments segments, SegmentActivity activity, IAntiforgery antiforgery,
+        IOptions<NopSegmentsOptions> options, CancellationToken ct)
+    {
+        if (!await IsGenuineAsync(antiforgery, http))
+            return TypedResults.BadRequest("The form has expired or did not come from this admin: reload the page and try again.");
+        try
+        {
+            await segments.DeleteAsync(slug, ct);
+            return TypedResults.Redirect($"{options.Value.AdminPath}/segments?deleted={Uri.EscapeDataString(slug)}");
+        }
+        catch (SegmentDefinitionException error)
+        {
+            var saved = (await activity.SummariesAsync(ct)).SingleOrDefault(s => s.Slug == slug);
+            var form = saved is null ? SegmentForm.Blank with { Slug = slug } : new SegmentForm(slug, slug, saved.Name, saved.Description, saved.Query);
+            return SegmentEndpoints.Page(new SegmentView
+            {
+                Form = form, Saved = saved, Problem = new QueryProblem(error.Message), Token = SegmentEndpoints.Token(antiforgery, http),
+            }, options.Value, StatusCodes.Status400BadRequest);
+        }
+    }
+
+    private static async Task<bool> IsGenuineAsync(IAntiforgery antiforgery, HttpContext http)
+    {
+        try
+        {
+            await antiforgery.ValidateRequestAsync(http);
+            return true;
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return false;
+        }
+    }
+
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Playwright;
+using NopSegments.DemoStore.Seeding;
+using NopSegments.DemoStore.Tests.Infrastructure;
+
+namespace NopSegments.DemoStore.Tests;
+
+/// <summary>A merchandiser builds segments in the module's admin: templates, preview, save, explain, delete.</summary>
+public sealed class SegmentAdminTests
+{
+    private const string Segments = "/admin/nopsegments/segments";
+
+    [Fact]
+    public async Task A_merchandiser_starts_from_a_template_previews_saves_and_explains_a_customer()
+    {
+        await using var store = await StoreFactory.CreateAsync();
+        var admin = store.NewBrowser();
+        await admin.LogInAsync(DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
+
+        var list = await admin.GetAsync(Segments);
+        var template = await admin.GetAsync($"{Segments}/new?template=lapsed-buyers");
+        var preview = await admin.SubmitAsync($"{Segments}/new", Segments,
+            ("slug", "repeat-buyers"), ("name", "Repeat buyers"), ("query", "orders_count >= 2"), ("action", "preview"));
+        var saved = await admin.SubmitAsync($"{Segments}/new", Segments,
+            ("slug", "repeat-buyers"), ("name", "Repeat buyers"), ("query", "orders_count >= 2"), ("action", "save"));
+        var explained = await admin.GetAsync($"{Segments}/repeat-buyers?profile=17850");
+
+        Assert.True(list.Shows("Start from a template") && list.Shows("Lapsed buyers"));
+        Assert.Contains("orders_count &gt;= 2 AND last_order_at &lt; -90d", template.Html, StringComparison.Ordinal);
+        Assert.True(preview.Shows("profiles match now"), preview.Text);
+        var count = Count(preview);
+        Assert.True(count > 0);
+        Assert.Equal($"{Segments}/repeat-buyers", saved.Path);
+        Assert.True(saved.Shows($"Saved version 1: {count:N0} members, {count:N0} entered and 0 left."), saved.Text);
+        Assert.Contains("data-change=\"entered\"", saved.Html, StringComparison.Ordinal);
+        Assert.True(explained.Shows("17850 is a member"), explained.Text);
+        Assert.True(explained.Shows("orders_count is"));
+        Assert.True((await admin.GetAsync(Segments)).Shows("Repeat buyers"));
+    }
+
+    [Fact]
+    public async Task A_mistyped_query_is_refused_where_it_is_wrong_and_the_text_is_kept()
+    {
+        await using var store = await StoreFactory.CreateAsync();
+        var admin = store.NewBrowser();
+        await admin.LogInAsync(DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
+
+        var typo = await admin.SubmitAsync($"{Segments}/new", Segments,
+            ("slug", "big"), ("name", "Big spenders"), ("query", "total_spent > 100 AND\norders_cont >= 2"), ("action", "save"));
+        var badSlug = await admin.SubmitAsync($"{Segments}/new", Segments,
+            ("slug", "Big Spenders"), ("name", "Big spenders"), ("query", "total_spent > 100"), ("action", "save"));
+        var forged = await admin.PostJsonAsync($"{Segments}/preview", """{"query":"orders_count > 1"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, typo.Status);
+        Assert.True(typo.Shows("did you mean 'orders_count'"), typo.Text);
+        Assert.True(typo.Shows("at 2:1"), typo.Text);
+        Assert.Contains("total_spent > 100 AND\norders_cont >= 2</textarea>", WebUtility.HtmlDecode(typo.Html), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, badSlug.Status);
+        Assert.True(badSlug.Shows("is not a slug"));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.Status);
+        Assert.True((await admin.GetAsync(Segments)).Shows("No segment yet"));
+    }
+
+    [Fact]
+    public async Task The_live_preview_answers_as_the_merchandiser_types_and_points_at_errors()
+    {
+        await using var store = await StoreFactory.CreateAsync();
+        var admin = store.NewBrowser();
+        await admin.LogInAsync(DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
+        var token = StoreBrowser.TokenOf(await admin.GetAsync($"{Segments}/new"));
+
+        var counted = await admin.PostJsonAsync($"{Segments}/preview", """{"query":"orders_count >= 2"}""", ("RequestVerificationToken", token));
+        var wrong = await admin.PostJsonAsync($"{Segments}/preview", """{"query":"orders_count >= "}""", ("RequestVerificationToken", token));
+
+        Assert.Equal(HttpStatusCode.OK, counted.Status);
+        var preview = JsonDocument.Parse(counted.Body).RootElement;
+        Assert.True(preview.GetProperty("count").GetInt32() > 0);
+        Assert.NotEmpty(preview.GetProperty("sample").EnumerateArray());
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.Status);
+        var problem = JsonDocument.Parse(wrong.Body).RootElement;
+        Assert.Equal((1, 17), (problem.GetProperty("line").GetInt32(), problem.GetProperty("column").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_segment_read_by_another_cannot_be_deleted_until_that_one_changes()
+    {
+        await using var store = await StoreFactory.CreateAsync();
+        var admin = store.NewBrowser();
+        await admin.LogInAsync(DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
+        await admin.SubmitAsync($"{Segments}/new", Segments, ("slug", "buyers"), ("name", "Buyers"), ("query", "orders_count >= 1"), ("action", "save"));
+        await admin.SubmitAsync($"{Segments}/new", Segments,
+            ("slug", "uk-buyers"), ("name", "UK buyers"), ("query", "in_segment(\"buyers\") AND country = \"GB\""), ("action", "save"));
+
+        var refused = await admin.SubmitAsync($"{Segments}/buyers", $"{Segments}/buyers/delete");
+        await admin.SubmitAsync($"{Segments}/uk-buyers", $"{Segments}/uk-buyers/delete");
+        var deleted = await admin.SubmitAsync($"{Segments}/buyers", $"{Segments}/buyers/delete");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.True(refused.Shows("'uk-buyers' reads 'buyers' through in_segment"), refused.Text);
+        Assert.True(deleted.Shows("Deleted segment 'buyers'."));
+        Assert.True(deleted.Shows("No segment yet"));
+    }
+
+    [SkippableFact]
+    public async Task In_the_browser_the_count_and_errors_follow_the_typing()
+    {
+        Chromium.SkipUnlessInstalled();
+        await using var store = await StoreFactory.CreateAsync(kestrel: true);
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var context = await browser.NewContextAsync(new() { BaseURL = store.ServerAddress.ToString().TrimEnd('/') });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/admin");
+        await page.GetByLabel("Email").FillAsync(DemoAccounts.AdminEmail);
+        await page.GetByLabel("Password").FillAsync(DemoAccounts.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await page.GotoAsync($"{Segments}/new");
+
+        var query = page.GetByLabel("Query");
+        await query.FillAsync("orders_count >= 2");
+        await Assertions.Expect(page.Locator("[data-count]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[1-9][0-9,]*$"));
+        await query.FillAsync("orders_cont >= 2");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("did you mean 'orders_count'");
+        await query.FillAsync("orders_count >= 3");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("[data-count]")).ToBeVisibleAsync();
+    }
+
+    private static int Count(Page page) =>
+        int.Parse(System.Text.RegularExpressions.Regex.Match(page.Html, "data-count(?:=\"\")?>([0-9,]+)<").Groups[1].Value.Replace(",", "", StringComparison.Ordinal),
+            System.Globalization.CultureInfo.InvariantCulture);
+}
