@@ -58,6 +58,27 @@ public sealed class LiveMembershipTests
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task A_fading_interest_leaves_the_segment_when_its_decay_crosses_the_threshold(DatabaseProvider provider)
+    {
+        await using var shop = await LiveShop.CreateAsync(provider);
+        await shop.Segments.SaveAsync(new SegmentDraft("candle-fans", "Candle fans", null, "interest(\"Candles\") >= 0.3"));
+        // Two views: score 2, interest 0.33; it decays to 0.3 after 14 d × log2(2 / 1.78) ≈ 2.3 days.
+        await shop.Writer.WriteAsync([E("product_viewed", "v1", 0, ("sku", "C1"), ("category", "Candles")),
+            E("product_viewed", "v1", 1, ("sku", "C2"), ("category", "Candles"))]);
+        Assert.Equal(["v1"], await shop.MembersAsync("candle-fans"));
+
+        shop.Clock.Advance(TimeSpan.FromDays(2));
+        var early = await shop.Sweep.RunAsync();
+        shop.Clock.Advance(TimeSpan.FromDays(1));
+        var due = await shop.Sweep.RunAsync();
+
+        Assert.Equal((0, 0), early);
+        Assert.Equal((1, 1), due);
+        Assert.Empty(await shop.MembersAsync("candle-fans"));
+        Assert.Equal(("left", "time"), (await shop.TransitionsAsync()).Select(t => (t.Kind, t.Reason)).Last());
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task A_segment_reading_another_follows_it_within_the_same_event(DatabaseProvider provider)
     {
         await using var shop = await LiveShop.CreateAsync(provider);

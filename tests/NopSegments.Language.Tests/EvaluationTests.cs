@@ -67,6 +67,24 @@ public sealed class EvaluationTests
     }
 
     [Fact]
+    public void Next_change_of_an_interest_is_when_its_decay_crosses_the_threshold()
+    {
+        var now = ShopFixture.Now;
+        var interest = ShopFixture.At(now).Single(p => p.Key == "ann").Attributes.Interests.Single(i => string.Equals(i.Key, "Shoes", StringComparison.OrdinalIgnoreCase)).Value;
+        var threshold = Math.Round(interest / 2, 2);
+        var query = SegmentQuery.Parse($"interest(\"Shoes\") >= {threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+
+        var next = query.NextChange(ShopFixture.At(now).Single(p => p.Key == "ann"));
+
+        // Nothing about shoes happens after now, so the snapshots just before and at that instant straddle the crossing.
+        Assert.NotNull(next);
+        Assert.InRange(next.Value - now, TimeSpan.FromDays(7), TimeSpan.FromDays(28));
+        Assert.True(query.Matches(ShopFixture.At(next.Value.AddSeconds(-2)).Single(p => p.Key == "ann")));
+        Assert.False(query.Matches(ShopFixture.At(next.Value).Single(p => p.Key == "ann")));
+        Assert.Null(SegmentQuery.Parse("interest(\"Shoes\") >= 0.99").NextChange(ShopFixture.At(now).Single(p => p.Key == "ann")));
+    }
+
+    [Fact]
     public void Events_handed_over_out_of_time_order_count_as_in_time_order()
     {
         var ann = ShopFixture.At(ShopFixture.Now).Single(p => p.Key == "ann");

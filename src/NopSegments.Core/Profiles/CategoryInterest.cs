@@ -30,4 +30,27 @@ public static class CategoryInterest
 
     /// <summary>Interest 0–1 from a score at the evaluation instant.</summary>
     public static double FromScore(double score) => 1 - Math.Exp(-score / Saturation);
+
+    /// <summary>The score an interest comes from (the inverse of <see cref="FromScore"/>); infinite at 1.</summary>
+    public static double ToScore(double interest) => interest >= 1 ? double.PositiveInfinity : -Saturation * Math.Log(1 - interest);
+
+    /// <summary>
+    /// An interest of <paramref name="interest"/> at <paramref name="from"/>, at the later <paramref name="to"/> if no event
+    /// about the category comes meanwhile.
+    /// </summary>
+    public static double Decayed(double interest, DateTimeOffset from, DateTimeOffset to) =>
+        to <= from || interest <= 0 || interest >= 1 ? interest : FromScore(Decay(ToScore(interest), from, to));
+
+    /// <summary>
+    /// When an interest of <paramref name="interest"/> at <paramref name="from"/> decays to <paramref name="threshold"/>
+    /// if no event about the category comes meanwhile; null when it never will (it is at or below it already, or 1).
+    /// </summary>
+    public static DateTimeOffset? FallsTo(double interest, double threshold, DateTimeOffset from)
+    {
+        if (threshold <= 0 || interest <= threshold || interest >= 1)
+            return null;
+        // score · 0.5^(t / half-life) = target  ⇒  t = half-life · log2(score / target)
+        var halfLives = Math.Log2(ToScore(interest) / ToScore(threshold));
+        return from + HalfLife * halfLives;
+    }
 }

@@ -11,11 +11,12 @@ internal static class SyntaxWalk
         _ => [node],
     };
 
-    /// <summary>True when an answer can change with time alone: a relative time or a within window.</summary>
+    /// <summary>True when an answer can change with time alone: a relative time, a within window, or a decaying interest.</summary>
     public static bool IsTimeBound(QueryNode node) => Nodes(node).Any(n => n switch
     {
         AttributeNode attribute => Literals(attribute.Comparison).Any(l => l.Kind == LiteralKind.Duration),
         EventNode e => e.Filters.Any(f => f is TimeFilter { Kind: TimeFilter.Within } or TimeFilter { Value.Kind: LiteralKind.Duration }),
+        InterestNode => true,
         _ => false,
     });
 
