@@ -77,11 +77,15 @@ internal sealed class PostgresDialect : SqlDialect
 
     private static async Task<HashSet<Guid>> StoredAmongAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<EventRow> rows, CancellationToken ct)
     {
-        // A time range first: the key's leading column, so this reads only the index entries of the batch's span.
+        // Matched on the whole key, within the batch's time span: the planner scans the span's index entries when it holds
+        // few rows (live batches are recent), and probes the key once per event when it holds many — history imported
+        // into a store that already has years of events, where scanning the span had made each batch slower than the last.
         await using var command = new NpgsqlCommand(
-            "SELECT event_id FROM nopsegments_events WHERE occurred_at BETWEEN @from AND @to AND event_id = ANY(@ids)", connection, tx);
+            "SELECT e.event_id FROM nopsegments_events e JOIN unnest(@times, @ids) AS k(at, id) ON e.occurred_at = k.at AND e.event_id = k.id " +
+            "WHERE e.occurred_at BETWEEN @from AND @to", connection, tx);
         command.Parameters.AddWithValue("from", NpgsqlDbType.TimestampTz, rows.Min(r => r.Event.OccurredAt).UtcDateTime);
         command.Parameters.AddWithValue("to", NpgsqlDbType.TimestampTz, rows.Max(r => r.Event.OccurredAt).UtcDateTime);
+        command.Parameters.AddWithValue("times", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, rows.Select(r => r.Event.OccurredAt.UtcDateTime).ToArray());
         command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid, rows.Select(r => r.Event.EventId).ToArray());
         var stored = new HashSet<Guid>();
         await using var reader = await command.ExecuteReaderAsync(ct);
