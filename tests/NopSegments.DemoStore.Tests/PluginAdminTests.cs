@@ -50,6 +50,7 @@ public sealed class PluginAdminTests
         Assert.Contains("nopsegments_events", await store.Database.TablesAsync());
         var menu = await admin.GetAsync("/admin");
         Assert.Contains("href=\"/admin/nopsegments/events\"", menu.Html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/admin/nopsegments/segments\"", menu.Html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/nopsegments/events")).Status);
 
         var uninstalled = await admin.SubmitAsync("/admin/plugins", "/admin/plugins?handler=uninstall");
@@ -58,6 +59,7 @@ public sealed class PluginAdminTests
         Assert.Equal(storeTables, await store.Database.TablesAsync());
         Assert.DoesNotContain("/admin/nopsegments/events", (await admin.GetAsync("/admin")).Html, StringComparison.Ordinal);
         Assert.True((await admin.GetAsync("/admin/nopsegments/events")).Shows("NopSegments is not installed"));
+        Assert.True((await admin.GetAsync("/admin/nopsegments/segments")).Shows("NopSegments is not installed"));
 
         var again = await admin.SubmitAsync("/admin/plugins", "/admin/plugins?handler=install");
         Assert.True(again.Shows("Installed"));
@@ -72,6 +74,9 @@ public sealed class PluginAdminTests
         Assert.Equal("/login", (await shopper.GetAsync("/admin/nopsegments/events")).Path);
         await shopper.LogInAsync(DemoAccounts.ShopperEmail, DemoAccounts.ShopperPassword);
         Assert.Equal("/login", (await shopper.GetAsync("/admin/nopsegments/events")).Path);
+        Assert.Equal("/login", (await shopper.GetAsync("/admin/nopsegments/segments")).Path);
+        var forged = await shopper.PostJsonAsync("/admin/nopsegments/segments/preview", """{"query":"orders_count > 1"}""");
+        Assert.True(forged.Status is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized, $"{forged.Status}: {forged.Body}");
     }
 
     [Fact]

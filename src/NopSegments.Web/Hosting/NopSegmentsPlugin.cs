@@ -40,7 +40,12 @@ public sealed class NopSegmentsPlugin
     /// <summary>The admin pages to show in the host's menu while installed.</summary>
     public IReadOnlyList<AdminMenuItem> AdminMenu =>
         IsInstalled
-            ? [new AdminMenuItem("Profiles", $"{options.AdminPath}/profiles"), new AdminMenuItem("Store events", $"{options.AdminPath}/events")]
+            ?
+            [
+                new AdminMenuItem("Profiles", $"{options.AdminPath}/profiles"),
+                new AdminMenuItem("Segments", $"{options.AdminPath}/segments"),
+                new AdminMenuItem("Store events", $"{options.AdminPath}/events"),
+            ]
             : [];
 
     /// <summary>
