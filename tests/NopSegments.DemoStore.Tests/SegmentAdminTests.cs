@@ -34,6 +34,7 @@ public sealed class SegmentAdminTests
         Assert.Equal($"{Segments}/repeat-buyers", saved.Path);
         Assert.True(saved.Shows($"Saved version 1: {count:N0} members, {count:N0} entered and 0 left."), saved.Text);
         Assert.Contains("data-change=\"entered\"", saved.Html, StringComparison.Ordinal);
+        Assert.Equal(Math.Min(count, 50), System.Text.RegularExpressions.Regex.Count(saved.Html, "data-member="));
         Assert.True(explained.Shows("17850 is a member"), explained.Text);
         Assert.True(explained.Shows("orders_count is"));
         Assert.True((await admin.GetAsync(Segments)).Shows("Repeat buyers"));

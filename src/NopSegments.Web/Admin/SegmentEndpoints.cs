@@ -15,6 +15,7 @@ namespace NopSegments.Web.Admin;
 internal static class SegmentEndpoints
 {
     private const int ChangesShown = 50;
+    private const int MembersShown = 50;
 
     public static void MapSegmentPages(this RouteGroupBuilder admin)
     {
@@ -71,6 +72,7 @@ internal static class SegmentEndpoints
             Saved = segment,
             Notice = saved,
             Changes = await activity.RecentChangesAsync(slug, ChangesShown, ct),
+            Members = await activity.NewestMembersAsync(slug, MembersShown, ct),
             ExplainFor = profile,
             Explanation = explained.Explanation,
             ExplainProblem = explained.Problem,

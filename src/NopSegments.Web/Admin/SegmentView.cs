@@ -28,6 +28,7 @@ public sealed class SegmentView
     public SegmentPreview? Preview { get; init; }
     public string? Notice { get; init; }
     public IReadOnlyList<SegmentChange> Changes { get; init; } = [];
+    public IReadOnlyList<SegmentMemberRow> Members { get; init; } = [];
     public string? ExplainFor { get; init; }
     public ProfileExplanation? Explanation { get; init; }
     public string? ExplainProblem { get; init; }
