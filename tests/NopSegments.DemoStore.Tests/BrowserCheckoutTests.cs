@@ -34,10 +34,7 @@ public sealed class BrowserCheckoutTests
 
         var owner = await browser.NewContextAsync(new() { BaseURL = origin });
         var admin = await owner.NewPageAsync();
-        await admin.GotoAsync("/admin");
-        await admin.GetByLabel("Email").FillAsync(DemoAccounts.AdminEmail);
-        await admin.GetByLabel("Password").FillAsync(DemoAccounts.AdminPassword);
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Chromium.LogInAsAdminAsync(admin);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Store events" }).ClickAsync();
         await admin.GetByPlaceholder("Visitor or customer id").FillAsync(visitor);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();

@@ -113,10 +113,7 @@ public sealed class SegmentAdminTests
         await using var __ = browser;
         var context = await browser.NewContextAsync(new() { BaseURL = store.ServerAddress.ToString().TrimEnd('/') });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/admin");
-        await page.GetByLabel("Email").FillAsync(DemoAccounts.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(DemoAccounts.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Chromium.LogInAsAdminAsync(page);
         await page.GotoAsync($"{Segments}/new");
 
         var query = page.GetByLabel("Query");

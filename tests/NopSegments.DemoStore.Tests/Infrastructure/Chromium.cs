@@ -27,6 +27,15 @@ internal static class Chromium
         return (playwright, browser);
     }
 
+    /// <summary>Logs the page in through the store's admin login form, as the shop owner would.</summary>
+    public static async Task LogInAsAdminAsync(IPage page)
+    {
+        await page.GotoAsync("/admin");
+        await page.GetByLabel("Email").FillAsync(Seeding.DemoAccounts.AdminEmail);
+        await page.GetByLabel("Password").FillAsync(Seeding.DemoAccounts.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+    }
+
     /// <summary>A browser profile with Chromium's own "Send a Do Not Track request" setting on.</summary>
     public static async Task<(IPlaywright Playwright, IBrowserContext Context, string Profile)> LaunchWithDoNotTrackAsync(Uri baseUrl)
     {
