@@ -70,6 +70,26 @@ internal sealed class SqliteStatement : IDisposable
 
     public void BindInt64(int index, long value) => Check(raw.sqlite3_bind_int64(statement, index, value));
 
+    /// <summary>Moves to the statement's next row; false (and reset for the next run) when there is none.</summary>
+    public bool Step()
+    {
+        var step = raw.sqlite3_step(statement);
+        if (step == raw.SQLITE_ROW)
+            return true;
+        raw.sqlite3_reset(statement);
+        return step == raw.SQLITE_DONE ? false : throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), step);
+    }
+
+    public bool IsNull(int column) => raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL;
+
+    public long Int64(int column) => raw.sqlite3_column_int64(statement, column);
+
+    public string? Text(int column) => IsNull(column) ? null : raw.sqlite3_column_text(statement, column).utf8_to_string();
+
+    /// <summary>A time stored as Microsoft.Data.Sqlite stores it, read back as UTC.</summary>
+    public DateTime Time(int column) =>
+        DateTime.SpecifyKind(DateTime.Parse(Text(column) ?? throw new InvalidOperationException($"Column {column} is null"), CultureInfo.InvariantCulture), DateTimeKind.Utc);
+
     /// <summary>Runs the statement with the values bound, then resets it for the next; returns the rows it changed.</summary>
     public int Execute()
     {

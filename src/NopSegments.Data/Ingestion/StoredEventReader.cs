@@ -43,6 +43,16 @@ internal static class StoredEventReader
     /// (arrays and objects stay JSON). Read with one reader pass: a JSON document per value, as the serializer makes
     /// for JsonElement values, was most of what reading a profile's events allocated.
     /// </summary>
+    /// <summary>The same columns from a SQLite statement run through SQLitePCLRaw (<see cref="SqliteStatement"/>).</summary>
+    public static StoreEvent Read(SqliteStatement row, int first) =>
+        new(row.Text(first + 1)!, row.Text(first + 2)!, new DateTimeOffset(row.Time(first + 5)))
+        {
+            EventId = Guid.Parse(row.Text(first)!),
+            CustomerId = row.Text(first + 3),
+            SessionId = row.Text(first + 4),
+            Properties = Properties(row.Text(first + 6)!),
+        };
+
     public static Dictionary<string, object?> Properties(string json)
     {
         var properties = new Dictionary<string, object?>(StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using NopSegments.Data.Ingestion;
 using NopSegments.Data.Profiles;
 using NopSegments.Language;
@@ -14,7 +15,7 @@ namespace NopSegments.Data.Segments;
 /// at <c>now</c> (its stored state, traits, memberships, and only the events the segments count), logs each entry or
 /// exit with its reason, and reschedules the profile's next time-driven check.
 /// </summary>
-internal sealed class ProfileReevaluation(DbConnection connection, DbTransaction tx, SqlDialect sql, DateTimeOffset now)
+internal sealed partial class ProfileReevaluation(DbConnection connection, DbTransaction tx, SqlDialect sql, DateTimeOffset now)
 {
     /// <summary>One profile to look at: the segments to evaluate and what caused it.</summary>
     public sealed record Target(long ProfileId, IReadOnlyList<LiveSegment> Segments, string Reason, Guid? EventId, ProfileState? State = null);
@@ -103,18 +104,23 @@ internal sealed class ProfileReevaluation(DbConnection connection, DbTransaction
     private async Task<StoredProfile?> ReadAsync(long profile, bool withState, IReadOnlyCollection<string> names, DateTimeOffset? since, CancellationToken ct)
     {
         // The batch's fold already holds the state; the stored one (large for long histories) is read only when it does not.
-        var text =
-            $"SELECT {(withState ? "state" : "''")}, traits FROM nopsegments_profiles WHERE id = @p; " +
-            "SELECT segment_id FROM nopsegments_segment_members WHERE profile_id = @p; " +
-            "SELECT segment_id, due_at FROM nopsegments_segment_checks WHERE profile_id = @p";
+        List<string> statements =
+        [
+            $"SELECT {(withState ? "state" : "''")}, traits FROM nopsegments_profiles WHERE id = @p",
+            "SELECT segment_id FROM nopsegments_segment_members WHERE profile_id = @p",
+            "SELECT segment_id, due_at FROM nopsegments_segment_checks WHERE profile_id = @p",
+        ];
         if (since is not null)
-            text += "; SELECT event_id, name, visitor_id, customer_id, session_id, occurred_at, properties FROM nopsegments_events " +
-                $"WHERE profile_id = @p AND occurred_at <= @now AND occurred_at >= @since AND {sql.InList("name", "@names")} ORDER BY occurred_at, id";
-        await using var command = Command(text, profile);
-        if (since is { } from)
+            statements.Add("SELECT event_id, name, visitor_id, customer_id, session_id, occurred_at, properties FROM nopsegments_events " +
+                $"WHERE profile_id = @p AND occurred_at <= @now AND occurred_at >= @since AND {sql.InList("name", "@names")} ORDER BY occurred_at, id");
+        var from = since is not { } at ? (DateTime?)null : at == DateTimeOffset.MinValue ? DateTime.MinValue : at.UtcDateTime;
+        if (connection is SqliteConnection sqlite)
+            return ReadPrepared(sqlite, statements, profile, names, from);
+        await using var command = Command(string.Join("; ", statements), profile);
+        if (from is { } earliest)
         {
             command.AddParameter("@now", now.UtcDateTime);
-            command.AddParameter("@since", from == DateTimeOffset.MinValue ? DateTime.MinValue : from.UtcDateTime);
+            command.AddParameter("@since", earliest);
             sql.ListParameter(command, "@names", names);
         }
         await using var reader = await command.ExecuteReaderAsync(ct);
