@@ -12,11 +12,8 @@ public sealed class BrowserTrackerTests
     {
         Chromium.SkipUnlessInstalled();
         await using var store = await StoreFactory.CreateAsync(kestrel: true);
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var context = await browser.NewContextAsync(new() { BaseURL = store.ServerAddress.ToString().TrimEnd('/') });
-        var page = await context.NewPageAsync();
+        await using var browser = await Chromium.OpenAsync(store.ServerAddress);
+        var (context, page) = (browser.Context, browser.Page);
 
         var tracked = page.WaitForResponseAsync(r => r.Url.EndsWith("/nopsegments/track", StringComparison.Ordinal));
         await page.GotoAsync("/?utm_source=newsletter&utm_medium=email&utm_campaign=spring");

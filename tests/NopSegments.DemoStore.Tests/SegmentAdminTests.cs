@@ -108,11 +108,8 @@ public sealed class SegmentAdminTests
     {
         Chromium.SkipUnlessInstalled();
         await using var store = await StoreFactory.CreateAsync(kestrel: true);
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var context = await browser.NewContextAsync(new() { BaseURL = store.ServerAddress.ToString().TrimEnd('/') });
-        var page = await context.NewPageAsync();
+        await using var browser = await Chromium.OpenAsync(store.ServerAddress);
+        var page = browser.Page;
         await Chromium.LogInAsAdminAsync(page);
         await page.GotoAsync($"{Segments}/new");
 

@@ -27,6 +27,14 @@ internal static class Chromium
         return (playwright, browser);
     }
 
+    /// <summary>One page in a fresh browser context on <paramref name="baseUrl"/>; disposing it closes the browser.</summary>
+    public static async Task<BrowserPage> OpenAsync(Uri baseUrl)
+    {
+        var (playwright, browser) = await LaunchAsync();
+        var context = await browser.NewContextAsync(new() { BaseURL = baseUrl.ToString().TrimEnd('/') });
+        return new BrowserPage(playwright, browser, context, await context.NewPageAsync());
+    }
+
     /// <summary>Logs the page in through the store's admin login form, as the shop owner would.</summary>
     public static async Task LogInAsAdminAsync(IPage page)
     {
@@ -48,5 +56,19 @@ internal static class Chromium
             ExecutablePath = ExecutablePath, Headless = true, Args = Args, BaseURL = baseUrl.ToString().TrimEnd('/'),
         });
         return (playwright, context, profile);
+    }
+}
+
+/// <summary>A page with the context and browser that hold it.</summary>
+internal sealed class BrowserPage(IPlaywright playwright, IBrowser browser, IBrowserContext context, IPage page) : IAsyncDisposable
+{
+    public IBrowserContext Context { get; } = context;
+
+    public IPage Page { get; } = page;
+
+    public async ValueTask DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
     }
 }
