@@ -78,6 +78,10 @@ public sealed class IngestionWriterTests
             Assert.Contains("/p?a=1&b=2", stored.Properties, StringComparison.Ordinal);
         }
         Assert.Equal(2, await fixture.Db.Events.CountAsync(s => s.OccurredAt > T0.UtcDateTime));
+        // Every row of the batch carries the batch's recording time.
+        var recorded = await fixture.Db.Events.Select(s => s.RecordedAt).Distinct().ToListAsync();
+        Assert.Single(recorded);
+        Assert.True(recorded[0] > T0.UtcDateTime);
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]

@@ -4,11 +4,18 @@ using Microsoft.Data.Sqlite;
 namespace NopSegments.Data.Ingestion;
 
 /// <summary>The events insert on SQLite: one prepared statement, values bound by position straight from the event.</summary>
-internal sealed class SqliteEventInsert(SqliteConnection connection, DateTime recordedAt) : IDisposable
+internal sealed class SqliteEventInsert : IDisposable
 {
-    private readonly SqliteStatement insert = new(connection,
-        "INSERT INTO nopsegments_events (event_id, name, visitor_id, profile_id, customer_id, session_id, occurred_at, recorded_at, properties) " +
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (occurred_at, event_id) DO NOTHING");
+    private readonly SqliteStatement insert;
+
+    public SqliteEventInsert(SqliteConnection connection, DateTime recordedAt)
+    {
+        insert = new SqliteStatement(connection,
+            "INSERT INTO nopsegments_events (event_id, name, visitor_id, profile_id, customer_id, session_id, occurred_at, recorded_at, properties) " +
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (occurred_at, event_id) DO NOTHING");
+        // The batch's recording time is the same for every row, and a binding stays across executions.
+        insert.BindTime(8, recordedAt);
+    }
 
     /// <summary>Stores the row unless its (time, id) key is already stored; true when it was new.</summary>
     public bool Insert(in EventRow row)
@@ -25,7 +32,6 @@ internal sealed class SqliteEventInsert(SqliteConnection connection, DateTime re
         insert.Bind(5, e.CustomerId);
         insert.Bind(6, e.SessionId);
         insert.BindTime(7, e.OccurredAt.UtcDateTime);
-        insert.BindTime(8, recordedAt);
         insert.BindText(9, row.PropertiesJson);
         return insert.Execute() == 1;
     }

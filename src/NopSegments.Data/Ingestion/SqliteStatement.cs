@@ -22,6 +22,7 @@ internal sealed class SqliteStatement : IDisposable
 
     private readonly sqlite3 db;
     private readonly sqlite3_stmt statement;
+    private readonly Dictionary<string, int> positions = new(StringComparer.Ordinal);
 
     public SqliteStatement(SqliteConnection connection, string sql)
     {
@@ -32,8 +33,11 @@ internal sealed class SqliteStatement : IDisposable
     /// <summary>The 1-based position of a named parameter (<c>@name</c>) in the statement.</summary>
     public int IndexOf(string parameter)
     {
+        // Looked up once per name: a statement run per row would otherwise convert the name to UTF-8 on every bind.
+        if (positions.TryGetValue(parameter, out var known))
+            return known;
         var index = raw.sqlite3_bind_parameter_index(statement, parameter);
-        return index > 0 ? index : throw new ArgumentException($"The statement has no parameter {parameter}", nameof(parameter));
+        return index > 0 ? positions[parameter] = index : throw new ArgumentException($"The statement has no parameter {parameter}", nameof(parameter));
     }
 
     public void Bind(int index, object? value)
@@ -90,7 +94,7 @@ internal sealed class SqliteStatement : IDisposable
     public DateTime Time(int column) =>
         DateTime.SpecifyKind(DateTime.Parse(Text(column) ?? throw new InvalidOperationException($"Column {column} is null"), CultureInfo.InvariantCulture), DateTimeKind.Utc);
 
-    /// <summary>Runs the statement with the values bound, then resets it for the next; returns the rows it changed.</summary>
+    /// <summary>Runs the statement with the values bound (bindings stay for the next run), then resets it; returns the rows it changed.</summary>
     public int Execute()
     {
         var step = raw.sqlite3_step(statement);

@@ -38,11 +38,6 @@ internal static class StoredEventReader
         };
     }
 
-    /// <summary>
-    /// The stored properties as the tracker hands them over: text as strings, numbers as decimals, booleans as bools
-    /// (arrays and objects stay JSON). Read with one reader pass: a JSON document per value, as the serializer makes
-    /// for JsonElement values, was most of what reading a profile's events allocated.
-    /// </summary>
     /// <summary>The same columns from a SQLite statement run through SQLitePCLRaw (<see cref="SqliteStatement"/>).</summary>
     public static StoreEvent Read(SqliteStatement row, int first) =>
         new(row.Text(first + 1)!, row.Text(first + 2)!, new DateTimeOffset(row.Time(first + 5)))
@@ -53,6 +48,11 @@ internal static class StoredEventReader
             Properties = Properties(row.Text(first + 6)!),
         };
 
+    /// <summary>
+    /// The stored properties as the tracker hands them over: text as strings, numbers as decimals, booleans as bools
+    /// (arrays and objects stay JSON). Read with one reader pass: a JSON document per value, as the serializer makes
+    /// for JsonElement values, was most of what reading a profile's events allocated.
+    /// </summary>
     public static Dictionary<string, object?> Properties(string json)
     {
         var properties = new Dictionary<string, object?>(StringComparer.Ordinal);

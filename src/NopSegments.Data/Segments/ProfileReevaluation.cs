@@ -22,6 +22,9 @@ internal sealed partial class ProfileReevaluation(DbConnection connection, DbTra
 
     private readonly SegmentWrites writes = new(connection, tx);
 
+    // Every profile of a batch is evaluated against the same live segments: their slugs by id are looked up once.
+    private (IReadOnlyList<LiveSegment> Of, Dictionary<long, string> Slugs)? slugs;
+
     public int Transitions { get; private set; }
 
     public async Task RunAsync(Target target, IReadOnlyList<LiveSegment> all, CancellationToken ct)
@@ -34,7 +37,7 @@ internal sealed partial class ProfileReevaluation(DbConnection connection, DbTra
             return;
         var state = target.State ?? JsonSerializer.Deserialize<ProfileState>(stored.State) ?? new ProfileState();
         var checks = stored.Checks;
-        var slugOf = all.ToDictionary(s => s.Id, s => s.Slug);
+        var slugOf = SlugsOf(all);
         var memberSlugs = stored.Members.Where(slugOf.ContainsKey).Select(id => slugOf[id]).ToHashSet(StringComparer.Ordinal);
         var snapshot = new ProfileSnapshot(target.ProfileId.ToString(CultureInfo.InvariantCulture), now,
             new ProfileAccumulator(state).ToAttributes(Max(now, state.LastSeen)), stored.Events)
@@ -148,6 +151,13 @@ internal sealed partial class ProfileReevaluation(DbConnection connection, DbTra
         command.CommandText = text;
         command.AddParameter("@p", profile);
         return command;
+    }
+
+    private Dictionary<long, string> SlugsOf(IReadOnlyList<LiveSegment> all)
+    {
+        if (slugs is not { } known || !ReferenceEquals(known.Of, all))
+            slugs = known = (all, all.ToDictionary(s => s.Id, s => s.Slug));
+        return known.Slugs;
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset? b) => b > a ? b.Value : a;
