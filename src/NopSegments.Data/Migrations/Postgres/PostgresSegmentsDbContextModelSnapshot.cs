@@ -388,6 +388,19 @@ namespace NopSegments.Data.Migrations.Postgres
 
             modelBuilder.Entity("NopSegments.Data.Tracking.StoredEvent", b =>
                 {
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("customer_id");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -395,24 +408,11 @@ namespace NopSegments.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("CustomerId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("customer_id");
-
-                    b.Property<Guid>("EventId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("event_id");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("name");
-
-                    b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("occurred_at");
 
                     b.Property<long?>("ProfileId")
                         .HasColumnType("bigint")
@@ -438,14 +438,10 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("visitor_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("OccurredAt", "EventId");
 
                     b.HasIndex("Name", "OccurredAt")
                         .HasDatabaseName("ix_nopsegments_events_name");
-
-                    b.HasIndex("OccurredAt", "EventId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_nopsegments_events_key");
 
                     b.HasIndex("ProfileId", "Name", "OccurredAt")
                         .HasDatabaseName("ix_nopsegments_events_profile");
