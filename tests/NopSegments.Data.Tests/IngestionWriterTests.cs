@@ -135,6 +135,39 @@ public sealed class IngestionWriterTests
         Assert.Equal(T0.AddMinutes(10).UtcDateTime, customer.LastSeenAt);
     }
 
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task A_retry_whose_time_span_holds_many_stored_events_is_counted_once(DatabaseProvider provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        var first = Order("c9", 0, "9", "0", 1m);
+        await fixture.Writer.WriteAsync([first, .. Enumerable.Range(1, 149).Select(i => Order("c9", i, "9", $"{i}", 1m))]);
+
+        // More stored events lie between this batch's first and last moment than the batch could match.
+        var result = await fixture.Writer.WriteAsync([first, Order("c9", 200, "9", "200", 1m)]);
+
+        Assert.Equal((1, 1), (result.Stored, result.Duplicates));
+        Assert.Equal(151, await fixture.Db.Events.CountAsync());
+        Assert.Equal(151, (await fixture.ProfileOfCustomerAsync("9")).OrdersCount);
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task A_buffered_batch_is_stored_and_the_next_batch_on_that_connection_waits_for_disk_again(DatabaseProvider provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+
+        var result = await fixture.Writer.WriteAsync([Order("c9", 0, "9", "1", 10m)], BatchCommit.Buffered);
+
+        Assert.Equal(1, result.Stored);
+        Assert.Equal(1, (await fixture.ProfileOfCustomerAsync("9")).OrdersCount);
+        if (provider != DatabaseProvider.PostgreSql)
+            return;
+        // The writer's pooled connections skip the reset between uses: the setting must have ended with its transaction.
+        await using var connection = SqlDialect.For(provider).Open(fixture.ConnectionString);
+        await using var show = connection.CreateCommand();
+        show.CommandText = "SHOW synchronous_commit";
+        Assert.Equal("on", await show.ExecuteScalarAsync());
+    }
+
     [SkippableFact]
     public async Task An_event_another_writer_stores_at_the_same_moment_is_counted_once_on_PostgreSQL()
     {

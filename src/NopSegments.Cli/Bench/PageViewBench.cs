@@ -34,11 +34,11 @@ internal static class PageViewBench
         // Each batch is made just before it is written, as the tracker's queue hands them over: a run's worth of events
         // held at once would put the collector's work on the writer's bill.
         foreach (var batch in Enumerable.Range(0, warmUp).Chunk(batchSize))
-            await writer.WriteAsync([.. batch.Select(i => PageView(i, visitors, start, pages))], ct);
+            await writer.WriteAsync([.. batch.Select(i => PageView(i, visitors, start, pages))], BatchCommit.Buffered, ct);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         foreach (var batch in Enumerable.Range(warmUp, events).Chunk(batchSize))
-            await writer.WriteAsync([.. batch.Select(i => PageView(i, visitors, start, pages))], ct);
+            await writer.WriteAsync([.. batch.Select(i => PageView(i, visitors, start, pages))], BatchCommit.Buffered, ct);
         wall.Stop();
         var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"provider            {contexts.Provider}"));

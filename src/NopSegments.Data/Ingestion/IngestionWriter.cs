@@ -20,7 +20,10 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
     /// <summary>How long the last batch spent re-evaluating segment membership (the benchmark reads it).</summary>
     public TimeSpan LastMembershipTime { get; private set; }
 
-    public async Task<IngestionResult> WriteAsync(IReadOnlyList<StoreEvent> events, CancellationToken ct = default)
+    public Task<IngestionResult> WriteAsync(IReadOnlyList<StoreEvent> events, CancellationToken ct = default) =>
+        WriteAsync(events, BatchCommit.Flushed, ct);
+
+    public async Task<IngestionResult> WriteAsync(IReadOnlyList<StoreEvent> events, BatchCommit commit, CancellationToken ct = default)
     {
         var batch = events.DistinctBy(e => e.EventId).ToList();
         if (batch.Count == 0)
@@ -30,6 +33,8 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
         var json = Task.Run(() => batch.Select(EventRow.Serialize).ToArray(), ct);
         await using var connection = sql.Open(contexts.ConnectionString);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        if (commit == BatchCommit.Buffered)
+            await sql.BufferCommitAsync(connection, tx, ct);
 
         var visitors = batch.Select(e => e.VisitorId).Distinct().ToList();
         var customers = batch.Where(e => e.CustomerId is not null).Select(e => e.CustomerId!).Distinct().ToList();
@@ -44,7 +49,7 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
 
         await SaveNewProfilesAsync(connection, tx, resolver, now, ct);
         var mustRefold = resolver.Merges.Select(m => m.Into).ToHashSet();
-        var folding = Task.Run(() => BatchFold.Run(directory.StateOfProfile, rows, mustRefold), ct);
+        var folding = Task.Run(() => BatchFold.Run(directory.StateOfProfile, rows, mustRefold).WithRows(now), ct);
         var inserted = await sql.InsertEventsAsync(connection, tx, rows, now, ct);
         await SaveIdentitiesAsync(connection, tx, resolver.IdentityChanges, now, ct);
         await ApplyMergesAsync(connection, tx, resolver.Merges, now, ct);
@@ -55,7 +60,7 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
             fold.Redo(directory.StateOfProfile, rows.Where(r => !inserted.Contains(r.Event.EventId)).Select(r => r.ProfileId).ToHashSet(), stored, mustRefold);
         foreach (var id in fold.FromStorage)
             fold.Folded[id] = BatchFold.FoldAll(await StoredEventReader.ReadProfileAsync(connection, tx, id, null, ct));
-        await ProfileRows.SaveAsync(connection, tx, sql, fold.Folded.Select(p => (p.Key, p.Value)), now, ct);
+        await ProfileRows.SaveAsync(connection, tx, sql, fold.Rows(now), ct);
         var membership = System.Diagnostics.Stopwatch.GetTimestamp();
         await ReevaluateSegmentsAsync(connection, tx, fold.Folded, stored, mustRefold, ct);
         LastMembershipTime = System.Diagnostics.Stopwatch.GetElapsedTime(membership);

@@ -27,8 +27,10 @@ internal sealed class ProfileDirectory
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = tx;
-            command.CommandText = "SELECT id, customer_id, state FROM nopsegments_profiles " +
-                $"WHERE {sql.InList("customer_id", "@customers")} OR {sql.InList("id", "@ids")}";
+            // Two lookups in a union rather than one OR: each list then reaches its own index.
+            command.CommandText =
+                $"SELECT id, customer_id, state FROM nopsegments_profiles WHERE {sql.InList("customer_id", "@customers")} UNION " +
+                $"SELECT id, customer_id, state FROM nopsegments_profiles WHERE {sql.InList("id", "@ids")}";
             sql.ListParameter(command, "@customers", customers);
             sql.ListParameter(command, "@ids", directory.ProfileOfVisitor.Values.Distinct().ToList());
             await using var reader = await command.ExecuteReaderAsync(ct);

@@ -16,9 +16,14 @@ internal static class ProfileRows
 
     public static Task SaveAsync(
         DbConnection connection, DbTransaction tx, SqlDialect sql, IEnumerable<(long Id, ProfileState State)> profiles, DateTime now, CancellationToken ct) =>
-        sql.UpdateRowsAsync(connection, tx, "nopsegments_profiles", "id", Columns, [.. profiles.Select(p => Values(p.Id, p.State, now))], ct);
+        SaveAsync(connection, tx, sql, [.. profiles.Select(p => Values(p.Id, p.State, now))], ct);
 
-    private static object?[] Values(long id, ProfileState state, DateTime now)
+    /// <summary>Saves rows made beforehand by <see cref="Values"/>.</summary>
+    public static Task SaveAsync(DbConnection connection, DbTransaction tx, SqlDialect sql, IReadOnlyList<object?[]> rows, CancellationToken ct) =>
+        sql.UpdateRowsAsync(connection, tx, "nopsegments_profiles", "id", Columns, rows, ct);
+
+    /// <summary>A profile's row: its state as JSON and its attributes as column values, the id last.</summary>
+    public static object?[] Values(long id, ProfileState state, DateTime now)
     {
         var a = new ProfileAccumulator(state).ToAttributes(state.LastSeen ?? now);
         return

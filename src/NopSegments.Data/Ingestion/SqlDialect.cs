@@ -47,6 +47,9 @@ internal abstract class SqlDialect
     /// <summary>Takes <paramref name="count"/> profile ids no other writer will use, for the batch's new profiles.</summary>
     public abstract Task<Queue<long>> ReserveProfileIdsAsync(DbConnection connection, DbTransaction transaction, int count, CancellationToken ct);
 
+    /// <summary>Lets the transaction's commit return before the database's log reaches disk (see <see cref="BatchCommit.Buffered"/>).</summary>
+    public virtual Task BufferCommitAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>Called after each batch commits, on the writer's still open connection.</summary>
     public virtual void Committed(DbConnection connection, string connectionString)
     {

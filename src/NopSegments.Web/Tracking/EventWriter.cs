@@ -53,7 +53,7 @@ internal sealed class EventWriter(EventQueue queue, IngestionWriter ingestion, I
             }
             try
             {
-                await ingestion.WriteAsync(batch, cancellationToken);
+                await ingestion.WriteAsync(batch, BatchCommit.Buffered, cancellationToken);
             }
 #pragma warning disable CA1031 // A failed batch must not stop the writer; the storefront never sees it.
             catch (Exception ex)
