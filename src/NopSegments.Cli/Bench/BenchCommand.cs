@@ -5,6 +5,7 @@ using NopSegments.Cli.Import;
 using NopSegments.Data;
 using NopSegments.Data.Ingestion;
 using NopSegments.Data.Lifecycle;
+using NopSegments.Tracking;
 
 namespace NopSegments.Cli.Bench;
 
@@ -47,27 +48,39 @@ internal static class BenchCommand
         if (!file.Exists)
             throw new CliException($"No such file: {file.FullName}");
         var contexts = CliDatabase.From(parse);
+        var events = OnlineRetailImporter.Read(file.FullName).InTimeOrder();
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"provider            {contexts.Provider}"));
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"events              {events.Count:N0} (online-retail, {batchSize:N0} per transaction)"));
+        // The first pass runs in a cold process: the JIT is still compiling its tiers for most of it. The second
+        // pass, on emptied tables, is what a store's long-running writer does.
+        foreach (var pass in new[] { "first pass (cold)", "second pass" })
+        {
+            var (raw, ingest) = await PassAsync(contexts, events, batchSize, ct);
+            var rawRate = events.Count / raw.TotalSeconds;
+            var rate = events.Count / ingest.TotalSeconds;
+            Console.Out.WriteLine(pass);
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  raw bulk insert   {raw.TotalSeconds,6:0.00} s  {rawRate,10:N0} events/s"));
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ingest + profiles {ingest.TotalSeconds,6:0.00} s  {rate,10:N0} events/s"));
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ratio             {rate / rawRate:P0} of raw"));
+        }
+        return 0;
+    }
+
+    private static async Task<(TimeSpan Raw, TimeSpan Ingest)> PassAsync(
+        SegmentsDbContextFactory contexts, IReadOnlyList<StoreEvent> events, int batchSize, CancellationToken ct)
+    {
         var lifecycle = new ModuleLifecycle(contexts);
         await lifecycle.UninstallAsync(ct);
         await lifecycle.InstallAsync(ct);
-        var events = OnlineRetailImporter.Read(file.FullName).InTimeOrder();
-
         var raw = Stopwatch.StartNew();
         await RawInsert.RunAsync(contexts, events, batchSize, ct);
         raw.Stop();
         var writer = new IngestionWriter(contexts, TimeProvider.System);
         var ingest = Stopwatch.StartNew();
+        // The queued mode's path: what the store's background writer does with a busy store's batches.
         foreach (var batch in events.Chunk(batchSize))
-            await writer.WriteAsync(batch, ct);
+            await writer.WriteAsync(batch, BatchCommit.Buffered, ct);
         ingest.Stop();
-
-        var rawRate = events.Count / raw.Elapsed.TotalSeconds;
-        var rate = events.Count / ingest.Elapsed.TotalSeconds;
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"provider            {contexts.Provider}"));
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"events              {events.Count:N0} (online-retail, {batchSize:N0} per transaction)"));
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw bulk insert     {raw.Elapsed.TotalSeconds,6:0.00} s  {rawRate,10:N0} events/s"));
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest + profiles   {ingest.Elapsed.TotalSeconds,6:0.00} s  {rate,10:N0} events/s"));
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio               {rate / rawRate:P0} of raw"));
-        return 0;
+        return (raw.Elapsed, ingest.Elapsed);
     }
 }
