@@ -161,7 +161,7 @@ public sealed class IngestionWriterTests
         Assert.Equal(1, (await fixture.ProfileOfCustomerAsync("9")).OrdersCount);
         if (provider != DatabaseProvider.PostgreSql)
             return;
-        // The writer's pooled connections skip the reset between uses: the setting must have ended with its transaction.
+        // The setting is the transaction's alone: the pooled connection's next user waits for the disk again.
         await using var connection = SqlDialect.For(provider).Open(fixture.ConnectionString);
         await using var show = connection.CreateCommand();
         show.CommandText = "SHOW synchronous_commit";

@@ -18,7 +18,7 @@ internal sealed class ProfileDirectory
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = tx;
-            command.CommandText = $"SELECT visitor_id, profile_id FROM nopsegments_identities WHERE {sql.InList("visitor_id", "@visitors")}";
+            command.CommandText = $"SELECT visitor_id, profile_id FROM nopsegments_identities WHERE {sql.InList("visitor_id", "@visitors", visitors.Count)}";
             sql.ListParameter(command, "@visitors", visitors);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
@@ -27,12 +27,13 @@ internal sealed class ProfileDirectory
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = tx;
+            var ids = directory.ProfileOfVisitor.Values.Distinct().ToList();
             // Two lookups in a union rather than one OR: each list then reaches its own index.
             command.CommandText =
-                $"SELECT id, customer_id, state FROM nopsegments_profiles WHERE {sql.InList("customer_id", "@customers")} UNION " +
-                $"SELECT id, customer_id, state FROM nopsegments_profiles WHERE {sql.InList("id", "@ids")}";
+                $"SELECT id, customer_id, state FROM nopsegments_profiles WHERE {sql.InList("customer_id", "@customers", customers.Count)} UNION " +
+                $"SELECT id, customer_id, state FROM nopsegments_profiles WHERE {sql.InList("id", "@ids", ids.Count)}";
             sql.ListParameter(command, "@customers", customers);
-            sql.ListParameter(command, "@ids", directory.ProfileOfVisitor.Values.Distinct().ToList());
+            sql.ListParameter(command, "@ids", ids);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
                 directory.Remember(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2));

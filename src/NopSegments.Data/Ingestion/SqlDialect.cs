@@ -21,6 +21,9 @@ internal abstract class SqlDialect
     /// <summary>A condition "<paramref name="column"/> is in the list bound to <paramref name="parameter"/>".</summary>
     public abstract string InList(string column, string parameter);
 
+    /// <summary>The same for a list of <paramref name="length"/> values, which may run to thousands (a batch's visitors).</summary>
+    public virtual string InList(string column, string parameter, int length) => InList(column, parameter);
+
     public abstract DbParameter ListParameter(DbCommand command, string name, IReadOnlyCollection<long> values);
 
     public abstract DbParameter ListParameter(DbCommand command, string name, IReadOnlyCollection<string> values);
