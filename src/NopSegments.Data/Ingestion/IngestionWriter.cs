@@ -82,7 +82,7 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
         {
             var events = newEvents.GetValueOrDefault(id);
             // A merged profile gained a whole history: every segment may have moved.
-            IReadOnlySet<string>? names = events is null || merged.Contains(id) ? null : events.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+            HashSet<string>? names = events is null || merged.Contains(id) ? null : events.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
             var last = events?.MaxBy(e => e.OccurredAt)?.EventId;
             await evaluation.RunAsync(new ProfileReevaluation.Target(id, [.. segments.Where(s => s.MovedBy(names))], SegmentTransition.ByEvent, last, state), segments, ct);
         }

@@ -22,7 +22,8 @@ internal sealed class SqliteStatement : IDisposable
 
     private readonly sqlite3 db;
     private readonly sqlite3_stmt statement;
-    private readonly Dictionary<string, int> positions = new(StringComparer.Ordinal);
+    // A few names per statement, and statements are prepared per batch: a short list, not a dictionary per statement.
+    private readonly List<(string Name, int Index)> positions = [];
 
     public SqliteStatement(SqliteConnection connection, string sql)
     {
@@ -34,10 +35,16 @@ internal sealed class SqliteStatement : IDisposable
     public int IndexOf(string parameter)
     {
         // Looked up once per name: a statement run per row would otherwise convert the name to UTF-8 on every bind.
-        if (positions.TryGetValue(parameter, out var known))
-            return known;
+        foreach (var (name, known) in positions)
+        {
+            if (string.Equals(name, parameter, StringComparison.Ordinal))
+                return known;
+        }
         var index = raw.sqlite3_bind_parameter_index(statement, parameter);
-        return index > 0 ? positions[parameter] = index : throw new ArgumentException($"The statement has no parameter {parameter}", nameof(parameter));
+        if (index <= 0)
+            throw new ArgumentException($"The statement has no parameter {parameter}", nameof(parameter));
+        positions.Add((parameter, index));
+        return index;
     }
 
     public void Bind(int index, object? value)

@@ -11,8 +11,20 @@ internal sealed record LiveSegment(long Id, string Slug, int Version, SegmentQue
     /// Whether an event of these names (null: unknown, any) can change this segment for its profile. RFM segments
     /// move with every other buyer too; they are re-materialized when edited and rescored by the sweep, not per event.
     /// </summary>
-    public bool MovedBy(IReadOnlySet<string>? names) =>
-        !Query.UsesRfm && (names is null || Query.AffectedBy is not { } affected || affected.Overlaps(names));
+    public bool MovedBy(HashSet<string>? names)
+    {
+        if (Query.UsesRfm)
+            return false;
+        if (names is null || Query.AffectedBy is not { } affected)
+            return true;
+        // Not Overlaps(names): it enumerates its argument through an interface, an allocation per segment per event.
+        foreach (var name in names)
+        {
+            if (affected.Contains(name))
+                return true;
+        }
+        return false;
+    }
 }
 
 /// <summary>The saved segments, compiled once per version, in dependency order (a segment after those it reads).</summary>

@@ -25,11 +25,12 @@ internal abstract class Condition(QueryNode syntax)
 
 internal sealed class AllOf(AndNode syntax, IReadOnlyList<Condition> parts) : Condition(syntax)
 {
+    // Indexed loops: a foreach over the list's interface allocates an enumerator, for every segment on every event.
     public override bool Evaluate(ProfileSnapshot profile, DateTimeOffset now)
     {
-        foreach (var part in parts)
+        for (var i = 0; i < parts.Count; i++)
         {
-            if (!part.Evaluate(profile, now))
+            if (!parts[i].Evaluate(profile, now))
                 return false;
         }
         return true;
@@ -44,8 +45,8 @@ internal sealed class AllOf(AndNode syntax, IReadOnlyList<Condition> parts) : Co
 
     public override void AddChangePoints(ProfileSnapshot profile, DateTimeOffset now, List<DateTimeOffset> points)
     {
-        foreach (var part in parts)
-            part.AddChangePoints(profile, now, points);
+        for (var i = 0; i < parts.Count; i++)
+            parts[i].AddChangePoints(profile, now, points);
     }
 
     public override IReadOnlySet<string>? AffectedBy => Union(parts);
@@ -67,9 +68,9 @@ internal sealed class AnyOf(OrNode syntax, IReadOnlyList<Condition> parts) : Con
 {
     public override bool Evaluate(ProfileSnapshot profile, DateTimeOffset now)
     {
-        foreach (var part in parts)
+        for (var i = 0; i < parts.Count; i++)
         {
-            if (part.Evaluate(profile, now))
+            if (parts[i].Evaluate(profile, now))
                 return true;
         }
         return false;
@@ -84,8 +85,8 @@ internal sealed class AnyOf(OrNode syntax, IReadOnlyList<Condition> parts) : Con
 
     public override void AddChangePoints(ProfileSnapshot profile, DateTimeOffset now, List<DateTimeOffset> points)
     {
-        foreach (var part in parts)
-            part.AddChangePoints(profile, now, points);
+        for (var i = 0; i < parts.Count; i++)
+            parts[i].AddChangePoints(profile, now, points);
     }
 
     public override IReadOnlySet<string>? AffectedBy => AllOf.Union(parts);

@@ -23,11 +23,11 @@ internal static class SyntaxWalk
     /// <summary>The earliest time an event can have to pass this predicate's time filters at <paramref name="now"/>.</summary>
     public static DateTimeOffset LowerBound(EventNode node, DateTimeOffset now)
     {
-        // A loop: it runs for every live segment of every profile an event reaches.
+        // An indexed loop: it runs for every live segment of every profile an event reaches.
         var bound = DateTimeOffset.MinValue;
-        foreach (var filter in node.Filters)
+        for (var i = 0; i < node.Filters.Count; i++)
         {
-            var at = filter switch
+            var at = node.Filters[i] switch
             {
                 TimeFilter { Kind: TimeFilter.Within, Value.Value: TimeSpan window } => now - window,
                 TimeFilter { Kind: TimeFilter.After, Value.Value: TimeSpan offset } => now + offset,
