@@ -14,10 +14,6 @@ internal static class ProfileRows
         "last_seen_at", "first_source", "last_source", "device", "country", "cart_items_count", "cart_value", "last_added_to_cart_at",
     ];
 
-    public static Task SaveAsync(
-        DbConnection connection, DbTransaction tx, SqlDialect sql, IEnumerable<(long Id, ProfileState State)> profiles, DateTime now, CancellationToken ct) =>
-        SaveAsync(connection, tx, sql, [.. profiles.Select(p => Values(p.Id, p.State, now))], ct);
-
     /// <summary>Saves rows made beforehand by <see cref="Values"/>.</summary>
     public static Task SaveAsync(DbConnection connection, DbTransaction tx, SqlDialect sql, IReadOnlyList<object?[]> rows, CancellationToken ct) =>
         sql.UpdateRowsAsync(connection, tx, "nopsegments_profiles", "id", Columns, rows, ct);
