@@ -91,6 +91,53 @@ public sealed class LiveMembershipTests
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task A_batch_of_many_visitors_moves_each_by_its_own_events(DatabaseProvider provider)
+    {
+        await using var shop = await LiveShop.CreateAsync(provider);
+        await shop.Segments.SaveAsync(new SegmentDraft("repeat-viewers", "Repeat viewers", null, "product_viewed(within 1d) >= 2"));
+        var visitors = Enumerable.Range(0, 80).Select(i => $"v{i:00}").ToList();
+        var first = visitors.SelectMany((v, i) => Enumerable.Range(0, i % 2 == 0 ? 2 : 1).Select(n => E("product_viewed", v, n, ("sku", $"S{n}")))).ToList();
+
+        await shop.Writer.WriteAsync(first);
+        var evens = await shop.MembersAsync("repeat-viewers");
+        await shop.Writer.WriteAsync([.. visitors.Where((_, i) => i % 2 == 1).Select(v => E("product_viewed", v, 5, ("sku", "S5")))]);
+
+        Assert.Equal(visitors.Where((_, i) => i % 2 == 0), evens);
+        Assert.Equal(visitors, await shop.MembersAsync("repeat-viewers"));
+        var log = await shop.TransitionsAsync();
+        Assert.Equal(80, log.Count);
+        Assert.All(log, t => Assert.Equal(("entered", "event"), (t.Kind, t.Reason)));
+        await using var db = shop.Contexts.Create();
+        var eventOwner = await db.Events.ToDictionaryAsync(e => e.EventId, e => e.VisitorId);
+        Assert.All(log, t => Assert.Equal(t.Visitor, eventOwner[t.EventId!.Value]));
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task A_membership_write_the_database_refuses_rolls_back_the_whole_batch_and_a_retry_stores_it_once(DatabaseProvider provider)
+    {
+        await using var shop = await LiveShop.CreateAsync(provider);
+        await shop.Segments.SaveAsync(new SegmentDraft("cart-holders", "Cart holders", null, "cart_items_count > 0"));
+        var batch = new[] { E("added_to_cart", "v1", 1, ("sku", "A"), ("price", 5m), ("quantity", 1)), E("page_viewed", "v2", 1, ("url", "https://shop/"), ("path", "/")) };
+        await shop.ExecuteAsync(provider == DatabaseProvider.Sqlite
+            ? "CREATE TRIGGER refuse BEFORE INSERT ON nopsegments_segment_members BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+            : "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$ LANGUAGE plpgsql; " +
+              "CREATE TRIGGER refuse BEFORE INSERT ON nopsegments_segment_members FOR EACH ROW EXECUTE FUNCTION refuse()");
+
+        var refused = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => shop.Writer.WriteAsync(batch));
+        await using (var db = shop.Contexts.Create())
+        {
+            Assert.Equal((0, 0, 0), (await db.Events.CountAsync(), await db.Profiles.CountAsync(), await db.SegmentTransitions.CountAsync()));
+        }
+        await shop.ExecuteAsync(provider == DatabaseProvider.Sqlite ? "DROP TRIGGER refuse" : "DROP TRIGGER refuse ON nopsegments_segment_members");
+        var retried = await shop.Writer.WriteAsync(batch);
+
+        Assert.Contains("refused by the test", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(2, retried.Stored);
+        Assert.Equal(["v1"], await shop.MembersAsync("cart-holders"));
+        Assert.Single(await shop.TransitionsAsync());
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task A_property_sent_as_null_is_stored_absent_and_reads_as_missing_live_and_set_based(DatabaseProvider provider)
     {
         await using var shop = await LiveShop.CreateAsync(provider);
@@ -152,6 +199,12 @@ public sealed class LiveMembershipTests
             var visitors = await db.Identities.ToDictionaryAsync(i => i.ProfileId, i => i.VisitorId);
             var log = await db.SegmentTransitions.AsNoTracking().OrderBy(t => t.Id).ToListAsync();
             return [.. log.Select(t => (visitors[t.ProfileId], t.Kind, t.Reason, t.Version, t.EventId))];
+        }
+
+        public async Task ExecuteAsync(string sql)
+        {
+            await using var db = Contexts.Create();
+            await db.Database.ExecuteSqlRawAsync(sql);
         }
 
         public async ValueTask DisposeAsync() => await database.DisposeAsync();

@@ -60,32 +60,35 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
             fold.Redo(directory.StateOfProfile, rows.Where(r => !inserted.Contains(r.Event.EventId)).Select(r => r.ProfileId).ToHashSet(), stored, mustRefold);
         foreach (var id in fold.FromStorage)
             fold.Folded[id] = BatchFold.FoldAll(await StoredEventReader.ReadProfileAsync(connection, tx, id, null, ct));
-        await ProfileRows.SaveAsync(connection, tx, sql, fold.Rows(now), ct);
+        // The profile rows, the membership reads and the membership writes ride the round trips of the read and the commit.
+        var queue = new StatementQueue(connection, tx);
+        await ProfileRows.SaveAsync(queue, sql, fold.Rows(now), ct);
         var membership = System.Diagnostics.Stopwatch.GetTimestamp();
-        await ReevaluateSegmentsAsync(connection, tx, fold.Folded, stored, mustRefold, ct);
+        await ReevaluateSegmentsAsync(queue, fold.Folded, stored, mustRefold, ct);
         LastMembershipTime = System.Diagnostics.Stopwatch.GetElapsedTime(membership);
-        await tx.CommitAsync(ct);
+        await queue.CommitAsync(ct);
         sql.Committed(connection, contexts.ConnectionString);
         return new IngestionResult(inserted.Count, events.Count - inserted.Count, fold.Folded.Count, resolver.Merges.Count);
     }
 
     /// <summary>Each changed profile against the saved segments its new events can move, in the same transaction.</summary>
     private async Task ReevaluateSegmentsAsync(
-        DbConnection connection, DbTransaction tx, Dictionary<long, ProfileState> folded, List<EventRow> stored, HashSet<long> merged, CancellationToken ct)
+        StatementQueue queue, Dictionary<long, ProfileState> folded, List<EventRow> stored, HashSet<long> merged, CancellationToken ct)
     {
-        var segments = await LiveSegments.LoadAsync(connection, tx, ct);
+        var segments = await LiveSegments.LoadAsync(queue.Connection, queue.Transaction, ct);
         if (segments.Count == 0)
             return;
-        var evaluation = new ProfileReevaluation(connection, tx, sql, clock.GetUtcNow());
         var newEvents = stored.GroupBy(r => r.ProfileId).ToDictionary(g => g.Key, g => g.Select(r => r.Event).ToList());
+        var targets = new List<ProfileReevaluation.Target>(folded.Count);
         foreach (var (id, state) in folded)
         {
             var events = newEvents.GetValueOrDefault(id);
             // A merged profile gained a whole history: every segment may have moved.
             HashSet<string>? names = events is null || merged.Contains(id) ? null : events.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
             var last = events?.MaxBy(e => e.OccurredAt)?.EventId;
-            await evaluation.RunAsync(new ProfileReevaluation.Target(id, [.. segments.Where(s => s.MovedBy(names))], SegmentTransition.ByEvent, last, state), segments, ct);
+            targets.Add(new ProfileReevaluation.Target(id, [.. segments.Where(s => s.MovedBy(names))], SegmentTransition.ByEvent, last, state));
         }
+        await new ProfileReevaluation(queue, sql, clock.GetUtcNow()).RunAsync(targets, segments, ct);
     }
 
     private async Task SaveNewProfilesAsync(DbConnection connection, DbTransaction tx, ProfileResolver resolver, DateTime now, CancellationToken ct)

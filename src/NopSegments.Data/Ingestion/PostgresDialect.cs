@@ -229,19 +229,20 @@ internal sealed class PostgresDialect : SqlDialect
 
     /// <summary>
     /// Many rows: one UPDATE … FROM a staging table filled by binary COPY, instead of a statement per row. A few rows
-    /// (a live store's small batches, durable mode's one event): the prepared UPDATE per row in one round trip, since the
-    /// staging path's three round trips and join cost ~4 ms for a single profile.
+    /// (a live store's small batches, durable mode's one event): an UPDATE per row, queued to ride with the next round
+    /// trip, since the staging path's three round trips and join cost ~4 ms for a single profile.
     /// </summary>
     public override async Task UpdateRowsAsync(
-        DbConnection connection, DbTransaction transaction, string table, string key, string[] columns,
-        IReadOnlyList<object?[]> rows, CancellationToken ct)
+        StatementQueue queue, string table, string key, string[] columns, IReadOnlyList<object?[]> rows, CancellationToken ct)
     {
         if (rows.Count < StagingFrom)
         {
-            await base.UpdateRowsAsync(connection, transaction, table, key, columns, rows, ct);
+            await base.UpdateRowsAsync(queue, table, key, columns, rows, ct);
             return;
         }
-        var npgsql = (NpgsqlConnection)connection;
+        await queue.FlushAsync(ct);
+        var npgsql = (NpgsqlConnection)queue.Connection;
+        var transaction = queue.Transaction;
         var staging = table + "_in";
         var all = columns.Append(key).ToArray();
         // Same column types, none of the target's NOT NULL constraints (those rows only carry some columns).

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.Json;
 using NopSegments.Profiles;
 
@@ -14,9 +13,9 @@ internal static class ProfileRows
         "last_seen_at", "first_source", "last_source", "device", "country", "cart_items_count", "cart_value", "last_added_to_cart_at",
     ];
 
-    /// <summary>Saves rows made beforehand by <see cref="Values"/>.</summary>
-    public static Task SaveAsync(DbConnection connection, DbTransaction tx, SqlDialect sql, IReadOnlyList<object?[]> rows, CancellationToken ct) =>
-        sql.UpdateRowsAsync(connection, tx, "nopsegments_profiles", "id", Columns, rows, ct);
+    /// <summary>Saves rows made beforehand by <see cref="Values"/> (a few are queued, see <see cref="SqlDialect.UpdateRowsAsync"/>).</summary>
+    public static Task SaveAsync(StatementQueue queue, SqlDialect sql, IReadOnlyList<object?[]> rows, CancellationToken ct) =>
+        sql.UpdateRowsAsync(queue, "nopsegments_profiles", "id", Columns, rows, ct);
 
     /// <summary>A profile's row: its state as JSON and its attributes as column values, the id last.</summary>
     public static object?[] Values(long id, ProfileState state, DateTime now)

@@ -37,14 +37,18 @@ internal abstract class SqlDialect
         DbConnection connection, DbTransaction transaction, string sql, string[] parameters,
         IEnumerable<object?[]> rows, CancellationToken ct);
 
-    /// <summary>Sets <paramref name="columns"/> of many rows, matched on <paramref name="key"/> (each row's last value).</summary>
+    /// <summary>
+    /// Sets <paramref name="columns"/> of many rows, matched on <paramref name="key"/> (each row's last value): queued
+    /// to go with the transaction's next read or its commit.
+    /// </summary>
     public virtual Task UpdateRowsAsync(
-        DbConnection connection, DbTransaction transaction, string table, string key, string[] columns,
-        IReadOnlyList<object?[]> rows, CancellationToken ct)
+        StatementQueue queue, string table, string key, string[] columns, IReadOnlyList<object?[]> rows, CancellationToken ct)
     {
         var parameters = columns.Append(key).Select((_, i) => $"@p{i}").ToArray();
         var sql = $"UPDATE {table} SET {string.Join(", ", columns.Select((c, i) => $"{c} = {parameters[i]}"))} WHERE {key} = {parameters[^1]}";
-        return ExecuteForEachAsync(connection, transaction, sql, parameters, rows, ct);
+        foreach (var row in rows)
+            queue.Add(sql, [.. parameters.Select((name, i) => (name, row[i]))]);
+        return Task.CompletedTask;
     }
 
     /// <summary>Takes <paramref name="count"/> profile ids no other writer will use, for the batch's new profiles.</summary>

@@ -6,36 +6,52 @@ namespace NopSegments.Data.Segments;
 
 internal sealed partial class ProfileReevaluation
 {
+    private const string EventColumns = "event_id, name, visitor_id, customer_id, session_id, occurred_at, properties";
+
     /// <summary>
-    /// The same reads on SQLite, each statement run through SQLitePCLRaw: there is no round trip to save, and
-    /// Microsoft.Data.Sqlite prepared all four statements again for every profile, with a data reader and converted
-    /// values around each — a third of what evaluating an event allocated.
+    /// The same reads on SQLite, a profile at a time, each statement run through SQLitePCLRaw: there is no round trip
+    /// to save, and Microsoft.Data.Sqlite prepared all four statements again for every profile, with a data reader
+    /// and converted values around each — a third of what evaluating an event allocated.
     /// </summary>
-    private StoredProfile? ReadPrepared(SqliteConnection sqlite, List<string> statements, long profile, IReadOnlyCollection<string> names, DateTime? since)
+    private Dictionary<long, StoredProfile> ReadPrepared(
+        SqliteConnection sqlite, List<Target> targets, bool withState, IReadOnlyCollection<string> names, DateTime? since)
+    {
+        var stored = new Dictionary<long, StoredProfile>();
+        var namesJson = JsonSerializer.Serialize(names);
+        foreach (var target in targets)
+        {
+            if (ReadPrepared(sqlite, target.ProfileId, withState, namesJson, since) is { } profile)
+                stored[target.ProfileId] = profile;
+        }
+        return stored;
+    }
+
+    private StoredProfile? ReadPrepared(SqliteConnection sqlite, long profile, bool withState, string names, DateTime? since)
     {
         StoredProfile stored;
-        using (var row = Prepare(sqlite, statements[0], profile))
+        using (var row = Prepare(sqlite, $"SELECT {(withState ? "state" : "''")}, traits FROM nopsegments_profiles WHERE id = @p", profile))
         {
             if (!row.Step())
                 return null;
             stored = new StoredProfile(row.Text(0) ?? "", row.Text(1), [], [], []);
         }
-        using (var members = Prepare(sqlite, statements[1], profile))
+        using (var members = Prepare(sqlite, "SELECT segment_id FROM nopsegments_segment_members WHERE profile_id = @p", profile))
         {
             while (members.Step())
                 stored.Members.Add(members.Int64(0));
         }
-        using (var checks = Prepare(sqlite, statements[2], profile))
+        using (var checks = Prepare(sqlite, "SELECT segment_id, due_at FROM nopsegments_segment_checks WHERE profile_id = @p", profile))
         {
             while (checks.Step())
                 stored.Checks[checks.Int64(0)] = checks.Time(1);
         }
         if (since is not { } from)
             return stored;
-        using var events = Prepare(sqlite, statements[3], profile);
+        using var events = Prepare(sqlite, $"SELECT {EventColumns} FROM nopsegments_events " +
+            $"WHERE profile_id = @p AND occurred_at <= @now AND occurred_at >= @since AND {sql.InList("name", "@names")} ORDER BY occurred_at, id", profile);
         events.BindTime(events.IndexOf("@now"), now.UtcDateTime);
         events.BindTime(events.IndexOf("@since"), from);
-        events.BindText(events.IndexOf("@names"), JsonSerializer.Serialize(names));
+        events.BindText(events.IndexOf("@names"), names);
         while (events.Step())
             stored.Events.Add(StoredEventReader.Read(events, 0));
         return stored;

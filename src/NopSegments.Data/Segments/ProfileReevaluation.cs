@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NopSegments.Data.Ingestion;
@@ -11,30 +12,44 @@ using NopSegments.Tracking;
 namespace NopSegments.Data.Segments;
 
 /// <summary>
-/// Re-evaluates saved segments for single profiles inside the caller's transaction: builds the profile's snapshot
-/// at <c>now</c> (its stored state, traits, memberships, and only the events the segments count), logs each entry or
-/// exit with its reason, and reschedules the profile's next time-driven check.
+/// Re-evaluates saved segments for profiles inside the caller's transaction: builds each profile's snapshot at
+/// <c>now</c> (its stored state, traits, memberships, and only the events the segments count), logs each entry or
+/// exit with its reason, and reschedules the profile's next time-driven check. Its reads go in one round trip with
+/// whatever the queue holds; its writes are queued for the caller's commit.
 /// </summary>
-internal sealed partial class ProfileReevaluation(DbConnection connection, DbTransaction tx, SqlDialect sql, DateTimeOffset now)
+internal sealed partial class ProfileReevaluation(StatementQueue queue, SqlDialect sql, DateTimeOffset now)
 {
     /// <summary>One profile to look at: the segments to evaluate and what caused it.</summary>
     public sealed record Target(long ProfileId, IReadOnlyList<LiveSegment> Segments, string Reason, Guid? EventId, ProfileState? State = null);
-
-    private readonly SegmentWrites writes = new(connection, tx);
 
     // Every profile of a batch is evaluated against the same live segments: their slugs by id are looked up once.
     private (IReadOnlyList<LiveSegment> Of, Dictionary<long, string> Slugs)? slugs;
 
     public int Transitions { get; private set; }
 
-    public async Task RunAsync(Target target, IReadOnlyList<LiveSegment> all, CancellationToken ct)
+    public async Task RunAsync(IReadOnlyList<Target> all, IReadOnlyList<LiveSegment> segments, CancellationToken ct)
     {
-        if (target.Segments.Count == 0)
+        var targets = all.Where(t => t.Segments.Count > 0).ToList();
+        if (targets.Count == 0)
             return;
-        var counted = target.Segments.SelectMany(s => s.Query.CountedEvents).ToHashSet(StringComparer.Ordinal);
-        var since = counted.Count == 0 ? (DateTimeOffset?)null : target.Segments.Min(s => s.Query.EarliestCountedAt(now));
-        if (await ReadAsync(target.ProfileId, target.State is null, counted, since, ct) is not { } stored)
-            return;
+        var counted = new HashSet<string>(StringComparer.Ordinal);
+        DateTimeOffset? since = null;
+        foreach (var segment in targets.SelectMany(t => t.Segments))
+        {
+            counted.UnionWith(segment.Query.CountedEvents);
+            if (segment.Query.CountedEvents.Count > 0 && (since is null || segment.Query.EarliestCountedAt(now) < since))
+                since = segment.Query.EarliestCountedAt(now);
+        }
+        var stored = await ReadAsync(targets, targets.Any(t => t.State is null), counted, since, ct);
+        foreach (var target in targets)
+        {
+            if (stored.TryGetValue(target.ProfileId, out var profile))
+                Evaluate(target, profile, segments);
+        }
+    }
+
+    private void Evaluate(Target target, StoredProfile stored, IReadOnlyList<LiveSegment> all)
+    {
         var state = target.State ?? JsonSerializer.Deserialize<ProfileState>(stored.State) ?? new ProfileState();
         var checks = stored.Checks;
         var slugOf = SlugsOf(all);
@@ -67,7 +82,6 @@ internal sealed partial class ProfileReevaluation(DbConnection connection, DbTra
                     Reschedule(segment.Id, target.ProfileId, next, checks.ContainsKey(segment.Id));
             }
         }
-        await writes.FlushAsync(ct);
     }
 
     private void Change(LiveSegment segment, Target target, bool entered)
@@ -75,11 +89,11 @@ internal sealed partial class ProfileReevaluation(DbConnection connection, DbTra
         Transitions++;
         var at = now.UtcDateTime;
         if (entered)
-            writes.Add("INSERT INTO nopsegments_segment_members (segment_id, profile_id, since) VALUES (@s, @p, @at)",
+            queue.Add("INSERT INTO nopsegments_segment_members (segment_id, profile_id, since) VALUES (@s, @p, @at)",
                 ("@s", segment.Id), ("@p", target.ProfileId), ("@at", at));
         else
-            writes.Add("DELETE FROM nopsegments_segment_members WHERE segment_id = @s AND profile_id = @p", ("@s", segment.Id), ("@p", target.ProfileId));
-        writes.Add(
+            queue.Add("DELETE FROM nopsegments_segment_members WHERE segment_id = @s AND profile_id = @p", ("@s", segment.Id), ("@p", target.ProfileId));
+        queue.Add(
             "INSERT INTO nopsegments_segment_transitions (segment_id, profile_id, kind, at, reason, event_id, version) " +
             "VALUES (@s, @p, @kind, @at, @reason, @event, @version)",
             ("@s", segment.Id), ("@p", target.ProfileId), ("@kind", entered ? SegmentTransition.Entered : SegmentTransition.Left), ("@at", at),
@@ -89,9 +103,9 @@ internal sealed partial class ProfileReevaluation(DbConnection connection, DbTra
     private void Reschedule(long segment, long profile, DateTime? due, bool scheduled)
     {
         if (due is not { } at)
-            writes.Add("DELETE FROM nopsegments_segment_checks WHERE segment_id = @s AND profile_id = @p", ("@s", segment), ("@p", profile));
+            queue.Add("DELETE FROM nopsegments_segment_checks WHERE segment_id = @s AND profile_id = @p", ("@s", segment), ("@p", profile));
         else
-            writes.Add(scheduled
+            queue.Add(scheduled
                 ? "UPDATE nopsegments_segment_checks SET due_at = @due WHERE segment_id = @s AND profile_id = @p"
                 : "INSERT INTO nopsegments_segment_checks (segment_id, profile_id, due_at) VALUES (@s, @p, @due)",
                 ("@s", segment), ("@p", profile), ("@due", at));
@@ -100,57 +114,59 @@ internal sealed partial class ProfileReevaluation(DbConnection connection, DbTra
     private sealed record StoredProfile(string State, string? Traits, HashSet<long> Members, Dictionary<long, DateTime?> Checks, List<StoreEvent> Events);
 
     /// <summary>
-    /// The profile's row, memberships, scheduled checks and the events of <paramref name="names"/> from
-    /// <paramref name="since"/> on (all that the segments can count), in one round trip: on PostgreSQL each
-    /// statement's round trip cost as much as the evaluation.
+    /// The profiles' rows, memberships, scheduled checks and the events of <paramref name="names"/> from
+    /// <paramref name="since"/> on (all that the segments can count). On a server, for all profiles in one round trip
+    /// that also carries the queued writes: each round trip had cost as much as the evaluation.
     /// </summary>
-    private async Task<StoredProfile?> ReadAsync(long profile, bool withState, IReadOnlyCollection<string> names, DateTimeOffset? since, CancellationToken ct)
+    private async Task<Dictionary<long, StoredProfile>> ReadAsync(
+        List<Target> targets, bool withState, IReadOnlyCollection<string> names, DateTimeOffset? since, CancellationToken ct)
     {
         // The batch's fold already holds the state; the stored one (large for long histories) is read only when it does not.
-        List<string> statements =
-        [
-            $"SELECT {(withState ? "state" : "''")}, traits FROM nopsegments_profiles WHERE id = @p",
-            "SELECT segment_id FROM nopsegments_segment_members WHERE profile_id = @p",
-            "SELECT segment_id, due_at FROM nopsegments_segment_checks WHERE profile_id = @p",
-        ];
-        if (since is not null)
-            statements.Add("SELECT event_id, name, visitor_id, customer_id, session_id, occurred_at, properties FROM nopsegments_events " +
-                $"WHERE profile_id = @p AND occurred_at <= @now AND occurred_at >= @since AND {sql.InList("name", "@names")} ORDER BY occurred_at, id");
         var from = since is not { } at ? (DateTime?)null : at == DateTimeOffset.MinValue ? DateTime.MinValue : at.UtcDateTime;
-        if (connection is SqliteConnection sqlite)
-            return ReadPrepared(sqlite, statements, profile, names, from);
-        await using var command = Command(string.Join("; ", statements), profile);
-        if (from is { } earliest)
+        if (queue.Connection is SqliteConnection sqlite)
         {
-            command.AddParameter("@now", now.UtcDateTime);
-            command.AddParameter("@since", earliest);
-            sql.ListParameter(command, "@names", names);
+            await queue.FlushAsync(ct);
+            return ReadPrepared(sqlite, targets, withState, names, from);
         }
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct))
-            return null;
-        var stored = new StoredProfile(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), [], [], []);
-        await reader.NextResultAsync(ct);
-        while (await reader.ReadAsync(ct))
-            stored.Members.Add(reader.GetInt64(0));
-        await reader.NextResultAsync(ct);
-        while (await reader.ReadAsync(ct))
-            stored.Checks[reader.GetInt64(0)] = DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
-        if (since is not null && await reader.NextResultAsync(ct))
+        var ids = targets.Select(t => t.ProfileId).ToList();
+        var query = new StringBuilder()
+            .Append($"SELECT id, {(withState ? "state" : "''")}, traits FROM nopsegments_profiles WHERE {sql.InList("id", "@ids", ids.Count)}; ")
+            .Append($"SELECT profile_id, segment_id FROM nopsegments_segment_members WHERE {sql.InList("profile_id", "@ids", ids.Count)}; ")
+            .Append($"SELECT profile_id, segment_id, due_at FROM nopsegments_segment_checks WHERE {sql.InList("profile_id", "@ids", ids.Count)}");
+        if (from is not null)
+            query.Append($"; SELECT profile_id, {EventColumns} FROM nopsegments_events ")
+                .Append($"WHERE {sql.InList("profile_id", "@ids", ids.Count)} AND occurred_at <= @now AND occurred_at >= @since AND {sql.InList("name", "@names")} ")
+                .Append("ORDER BY profile_id, occurred_at, id");
+        return await queue.ReadAsync(query.ToString(), command =>
         {
+            sql.ListParameter(command, "@ids", ids);
+            if (from is { } earliest)
+            {
+                command.AddParameter("@now", now.UtcDateTime);
+                command.AddParameter("@since", earliest);
+                sql.ListParameter(command, "@names", names);
+            }
+        }, async reader =>
+        {
+            var stored = new Dictionary<long, StoredProfile>();
             while (await reader.ReadAsync(ct))
-                stored.Events.Add(StoredEventReader.Read(reader, 0));
-        }
-        return stored;
-    }
-
-    private DbCommand Command(string text, long profile)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = text;
-        command.AddParameter("@p", profile);
-        return command;
+                stored[reader.GetInt64(0)] = new StoredProfile(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), [], [], []);
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct))
+                stored.GetValueOrDefault(reader.GetInt64(0))?.Members.Add(reader.GetInt64(1));
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                if (stored.TryGetValue(reader.GetInt64(0), out var profile))
+                    profile.Checks[reader.GetInt64(1)] = DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc);
+            }
+            if (from is not null && await reader.NextResultAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                    stored.GetValueOrDefault(reader.GetInt64(0))?.Events.Add(StoredEventReader.Read(reader, 1));
+            }
+            return stored;
+        }, ct);
     }
 
     private Dictionary<long, string> SlugsOf(IReadOnlyList<LiveSegment> all)

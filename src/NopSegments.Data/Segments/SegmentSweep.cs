@@ -30,21 +30,17 @@ internal sealed class SegmentSweep(SegmentsDbContextFactory contexts, TimeProvid
         if (due.Count == 0)
             return (0, 0);
         var segments = await LiveSegments.LoadAsync(connection, tx, ct);
-        var evaluation = new ProfileReevaluation(connection, tx, sql, now);
-        foreach (var profile in due.GroupBy(d => d.Profile))
+        var queue = new StatementQueue(connection, tx);
+        var evaluation = new ProfileReevaluation(queue, sql, now);
+        var targets = due.GroupBy(d => d.Profile).Select(profile =>
         {
             var ids = profile.Select(d => d.Segment).ToHashSet();
-            await evaluation.RunAsync(new ProfileReevaluation.Target(profile.Key, [.. segments.Where(s => ids.Contains(s.Id))], SegmentTransition.ByTime, null), segments, ct);
-        }
+            return new ProfileReevaluation.Target(profile.Key, [.. segments.Where(s => ids.Contains(s.Id))], SegmentTransition.ByTime, null);
+        }).ToList();
+        await evaluation.RunAsync(targets, segments, ct);
         // Whatever is still due was not rescheduled: its segment is gone or no longer changes with time.
-        await using (var stale = connection.CreateCommand())
-        {
-            stale.Transaction = tx;
-            stale.CommandText = "DELETE FROM nopsegments_segment_checks WHERE due_at <= @now";
-            stale.AddParameter("@now", now.UtcDateTime);
-            await stale.ExecuteNonQueryAsync(ct);
-        }
-        await tx.CommitAsync(ct);
+        queue.Add("DELETE FROM nopsegments_segment_checks WHERE due_at <= @now", ("@now", now.UtcDateTime));
+        await queue.CommitAsync(ct);
         return (due.Count, evaluation.Transitions);
     }
 }
