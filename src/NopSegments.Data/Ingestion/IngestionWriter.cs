@@ -33,12 +33,13 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
         var json = Task.Run(() => batch.Select(EventRow.Serialize).ToArray(), ct);
         await using var connection = sql.Open(contexts.ConnectionString);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        if (commit == BatchCommit.Buffered)
-            await sql.BufferCommitAsync(connection, tx, ct);
+        // Statements nothing reads back at once ride with the next read or the commit.
+        var queue = new StatementQueue(connection, tx);
+        sql.Configure(queue, commit);
 
         var visitors = batch.Select(e => e.VisitorId).Distinct().ToList();
         var customers = batch.Where(e => e.CustomerId is not null).Select(e => e.CustomerId!).Distinct().ToList();
-        var directory = await ProfileDirectory.LoadAsync(connection, tx, sql, visitors, customers, ct);
+        var directory = await ProfileDirectory.LoadAsync(queue, sql, visitors, customers, ct);
         var reserved = await sql.ReserveProfileIdsAsync(connection, tx, ProfileResolver.MostNewProfiles(directory, visitors, customers), ct);
         var resolver = new ProfileResolver(directory, reserved);
         var profileOf = batch.Select(resolver.Resolve).ToList();
@@ -60,8 +61,7 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
             fold.Redo(directory.StateOfProfile, rows.Where(r => !inserted.Contains(r.Event.EventId)).Select(r => r.ProfileId).ToHashSet(), stored, mustRefold);
         foreach (var id in fold.FromStorage)
             fold.Folded[id] = BatchFold.FoldAll(await StoredEventReader.ReadProfileAsync(connection, tx, id, null, ct));
-        // The profile rows, the membership reads and the membership writes ride the round trips of the read and the commit.
-        var queue = new StatementQueue(connection, tx);
+        // The profile rows ride with the membership reads, the membership writes with the commit.
         await ProfileRows.SaveAsync(queue, sql, fold.Rows(now), ct);
         var membership = System.Diagnostics.Stopwatch.GetTimestamp();
         await ReevaluateSegmentsAsync(queue, fold.Folded, stored, mustRefold, ct);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data;
 using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
@@ -32,11 +33,12 @@ internal sealed class PostgresDialect : SqlDialect
         return builder.ConnectionString;
     }
 
-    public override async Task BufferCommitAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    public override void Configure(StatementQueue queue, BatchCommit commit)
     {
-        // This transaction only: the shop's other writes keep the server's setting.
-        await using var command = new NpgsqlCommand("SET LOCAL synchronous_commit TO OFF", (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
-        await command.ExecuteNonQueryAsync(ct);
+        // This transaction only: the shop's other writes keep the server's setting. Generic plans for the whole
+        // transaction (plan_cache_mode) were tried: PostgreSQL then scanned for "= ANY(@list)", 0.05 -> 0.8 ms a lookup.
+        if (commit == BatchCommit.Buffered)
+            queue.Add("SET LOCAL synchronous_commit TO OFF");
     }
 
     public override string InList(string column, string parameter) => $"{column} = ANY({parameter})";
@@ -233,11 +235,11 @@ internal sealed class PostgresDialect : SqlDialect
     /// trip, since the staging path's three round trips and join cost ~4 ms for a single profile.
     /// </summary>
     public override async Task UpdateRowsAsync(
-        StatementQueue queue, string table, string key, string[] columns, IReadOnlyList<object?[]> rows, CancellationToken ct)
+        StatementQueue queue, string table, string key, string[] columns, DbType[] nullTypes, IReadOnlyList<object?[]> rows, CancellationToken ct)
     {
         if (rows.Count < StagingFrom)
         {
-            await base.UpdateRowsAsync(queue, table, key, columns, rows, ct);
+            await base.UpdateRowsAsync(queue, table, key, columns, nullTypes, rows, ct);
             return;
         }
         await queue.FlushAsync(ct);

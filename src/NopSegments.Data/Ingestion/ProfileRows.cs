@@ -1,3 +1,4 @@
+using System.Data;
 using System.Text.Json;
 using NopSegments.Profiles;
 
@@ -13,9 +14,19 @@ internal static class ProfileRows
         "last_seen_at", "first_source", "last_source", "device", "country", "cart_items_count", "cart_value", "last_added_to_cart_at",
     ];
 
+    // The type of each column's missing value, so a null binds as the same type its values do: PostgreSQL runs a
+    // prepared UPDATE only with the parameter types it was prepared with, and otherwise parses and plans it again.
+    private static readonly DbType[] NullTypes =
+    [
+        DbType.DateTimeOffset, DbType.String, DbType.Int32, DbType.Double, DbType.Double, DbType.DateTimeOffset, DbType.DateTimeOffset,
+        DbType.Int32, DbType.Int32, DbType.Double, DbType.Int32, DbType.Int32, DbType.DateTimeOffset,
+        DbType.DateTimeOffset, DbType.String, DbType.String, DbType.String, DbType.String, DbType.Int32, DbType.Double, DbType.DateTimeOffset,
+        DbType.Int64,
+    ];
+
     /// <summary>Saves rows made beforehand by <see cref="Values"/> (a few are queued, see <see cref="SqlDialect.UpdateRowsAsync"/>).</summary>
     public static Task SaveAsync(StatementQueue queue, SqlDialect sql, IReadOnlyList<object?[]> rows, CancellationToken ct) =>
-        sql.UpdateRowsAsync(queue, "nopsegments_profiles", "id", Columns, rows, ct);
+        sql.UpdateRowsAsync(queue, "nopsegments_profiles", "id", Columns, NullTypes, rows, ct);
 
     /// <summary>A profile's row: its state as JSON and its attributes as column values, the id last.</summary>
     public static object?[] Values(long id, ProfileState state, DateTime now)

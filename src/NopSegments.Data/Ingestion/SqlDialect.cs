@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 
 namespace NopSegments.Data.Ingestion;
@@ -39,23 +40,28 @@ internal abstract class SqlDialect
 
     /// <summary>
     /// Sets <paramref name="columns"/> of many rows, matched on <paramref name="key"/> (each row's last value): queued
-    /// to go with the transaction's next read or its commit.
+    /// to go with the transaction's next read or its commit. <paramref name="nullTypes"/>: each value's type when it is null.
     /// </summary>
     public virtual Task UpdateRowsAsync(
-        StatementQueue queue, string table, string key, string[] columns, IReadOnlyList<object?[]> rows, CancellationToken ct)
+        StatementQueue queue, string table, string key, string[] columns, DbType[] nullTypes, IReadOnlyList<object?[]> rows, CancellationToken ct)
     {
         var parameters = columns.Append(key).Select((_, i) => $"@p{i}").ToArray();
         var sql = $"UPDATE {table} SET {string.Join(", ", columns.Select((c, i) => $"{c} = {parameters[i]}"))} WHERE {key} = {parameters[^1]}";
         foreach (var row in rows)
-            queue.Add(sql, [.. parameters.Select((name, i) => (name, row[i]))]);
+            queue.Add(sql, [.. parameters.Select((name, i) => (name, row[i] ?? new StatementQueue.Null(nullTypes[i])))]);
         return Task.CompletedTask;
     }
 
     /// <summary>Takes <paramref name="count"/> profile ids no other writer will use, for the batch's new profiles.</summary>
     public abstract Task<Queue<long>> ReserveProfileIdsAsync(DbConnection connection, DbTransaction transaction, int count, CancellationToken ct);
 
-    /// <summary>Lets the transaction's commit return before the database's log reaches disk (see <see cref="BatchCommit.Buffered"/>).</summary>
-    public virtual Task BufferCommitAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) => Task.CompletedTask;
+    /// <summary>
+    /// Queues the writer transaction's settings; <see cref="BatchCommit.Buffered"/> lets its commit return before the
+    /// database's log reaches disk.
+    /// </summary>
+    public virtual void Configure(StatementQueue queue, BatchCommit commit)
+    {
+    }
 
     /// <summary>Called after each batch commits, on the writer's still open connection.</summary>
     public virtual void Committed(DbConnection connection, string connectionString)

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -15,6 +16,9 @@ namespace NopSegments.Data.Ingestion;
 internal sealed partial class StatementQueue(DbConnection connection, DbTransaction tx)
 {
     private readonly List<(string Statement, (string Name, object? Value)[] Parameters)> pending = [];
+
+    /// <summary>A missing value of a known type (see <see cref="SqlDialect.UpdateRowsAsync"/>).</summary>
+    public sealed record Null(DbType Type);
 
     public DbConnection Connection => connection;
 
@@ -77,7 +81,7 @@ internal sealed partial class StatementQueue(DbConnection connection, DbTransact
                 if (!prepared.TryGetValue(statement, out var run))
                     prepared[statement] = run = new SqliteStatement(sqlite, statement);
                 foreach (var (name, value) in parameters)
-                    run.Bind(run.IndexOf(name), value);
+                    run.Bind(run.IndexOf(name), value is Null ? null : value);
                 run.Execute();
             }
         }
@@ -100,7 +104,12 @@ internal sealed partial class StatementQueue(DbConnection connection, DbTransact
             var (statement, parameters) = pending[n];
             text.Append(n == 0 ? "" : "; ").Append(Parameter().Replace(statement, m => $"{m.Value}_{n}"));
             foreach (var (name, value) in parameters)
-                command.AddParameter($"{name}_{n}", value);
+            {
+                if (value is Null missing)
+                    command.AddParameter($"{name}_{n}", null).DbType = missing.Type;
+                else
+                    command.AddParameter($"{name}_{n}", value);
+            }
         }
         if (last.Length > 0)
             text.Append(pending.Count == 0 ? "" : "; ").Append(last);
