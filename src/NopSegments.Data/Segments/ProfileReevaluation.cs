@@ -32,13 +32,17 @@ internal sealed partial class ProfileReevaluation(StatementQueue queue, SqlDiale
         var targets = all.Where(t => t.Segments.Count > 0).ToList();
         if (targets.Count == 0)
             return;
+        // What the evaluated segments count, each segment once however many profiles it is evaluated for.
         var counted = new HashSet<string>(StringComparer.Ordinal);
         DateTimeOffset? since = null;
-        foreach (var segment in targets.SelectMany(t => t.Segments))
+        foreach (var segment in targets.SelectMany(t => t.Segments).DistinctBy(s => s.Id))
         {
+            if (segment.Query.CountedEvents.Count == 0)
+                continue;
             counted.UnionWith(segment.Query.CountedEvents);
-            if (segment.Query.CountedEvents.Count > 0 && (since is null || segment.Query.EarliestCountedAt(now) < since))
-                since = segment.Query.EarliestCountedAt(now);
+            var earliest = segment.Query.EarliestCountedAt(now);
+            if (since is null || earliest < since)
+                since = earliest;
         }
         var stored = await ReadAsync(targets, targets.Any(t => t.State is null), counted, since, ct);
         foreach (var target in targets)
