@@ -113,6 +113,39 @@ public sealed class LiveMembershipTests
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task A_visitor_who_logs_in_brings_their_anonymous_views_into_the_customers_segments(DatabaseProvider provider)
+    {
+        await using var shop = await LiveShop.CreateAsync(provider);
+        await shop.Segments.SaveAsync(new SegmentDraft("keen", "Keen browsers", null, "product_viewed(within 1d) >= 4"));
+        await shop.Writer.WriteAsync([E("product_viewed", "phone", 0, ("sku", "A")), E("product_viewed", "phone", 1, ("sku", "B"))]);
+        await shop.Writer.WriteAsync([E("product_viewed", "laptop", 2, ("sku", "C")) with { CustomerId = "42" }]);
+
+        // The phone's profile merges into customer 42's in this batch: its two views count there at once, with this one.
+        await shop.Writer.WriteAsync([E("logged_in", "phone", 3) with { CustomerId = "42" }, E("product_viewed", "phone", 4, ("sku", "D")) with { CustomerId = "42" }]);
+
+        Assert.Equal(["laptop", "phone"], await shop.MembersAsync("keen"));
+        await using var db = shop.Contexts.Create();
+        Assert.Equal(("entered", "event"), (await db.SegmentTransitions.ToListAsync()).Select(t => (t.Kind, t.Reason)).Single());
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task A_retried_event_counts_once_and_an_event_dated_after_now_does_not_count_yet(DatabaseProvider provider)
+    {
+        await using var shop = await LiveShop.CreateAsync(provider);
+        await shop.Segments.SaveAsync(new SegmentDraft("keen", "Keen browsers", null, "product_viewed(within 1d) >= 3"));
+        var first = E("product_viewed", "v1", 0, ("sku", "A"));
+        await shop.Writer.WriteAsync([first]);
+
+        // The retry carries the stored view again with a new one, and one from two hours after the clock's now.
+        await shop.Writer.WriteAsync([first, E("product_viewed", "v1", 1, ("sku", "B")), E("product_viewed", "v1", 180, ("sku", "C"))]);
+        var afterRetry = await shop.MembersAsync("keen");
+        await shop.Writer.WriteAsync([E("product_viewed", "v1", 2, ("sku", "D"))]);
+
+        Assert.Empty(afterRetry);
+        Assert.Equal(["v1"], await shop.MembersAsync("keen"));
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task A_membership_write_the_database_refuses_rolls_back_the_whole_batch_and_a_retry_stores_it_once(DatabaseProvider provider)
     {
         await using var shop = await LiveShop.CreateAsync(provider);

@@ -39,7 +39,10 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
 
         var visitors = batch.Select(e => e.VisitorId).Distinct().ToList();
         var customers = batch.Where(e => e.CustomerId is not null).Select(e => e.CustomerId!).Distinct().ToList();
-        var directory = await ProfileDirectory.LoadAsync(queue, sql, visitors, customers, ct);
+        var segments = await LiveSegments.LoadAsync(connection, tx, ct);
+        // On a server the segments' inputs ride with the directory, so membership needs no round trip of its own.
+        var ahead = sql.ReadsMembershipAhead ? MembershipReadAhead.Plan(segments, batch.Select(e => e.Name).ToHashSet(StringComparer.Ordinal), clock.GetUtcNow()) : null;
+        var directory = await ProfileDirectory.LoadAsync(queue, sql, visitors, customers, ahead, ct);
         var reserved = await sql.ReserveProfileIdsAsync(connection, tx, ProfileResolver.MostNewProfiles(directory, visitors, customers), ct);
         var resolver = new ProfileResolver(directory, reserved);
         var profileOf = batch.Select(resolver.Resolve).ToList();
@@ -61,10 +64,12 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
             fold.Redo(directory.StateOfProfile, rows.Where(r => !inserted.Contains(r.Event.EventId)).Select(r => r.ProfileId).ToHashSet(), stored, mustRefold);
         foreach (var id in fold.FromStorage)
             fold.Folded[id] = BatchFold.FoldAll(await StoredEventReader.ReadProfileAsync(connection, tx, id, null, ct));
-        // The profile rows ride with the membership reads, the membership writes with the commit.
+        // The profile rows ride with the membership reads when there are any, else with the commit, as do the membership writes.
         await ProfileRows.SaveAsync(queue, sql, fold.Rows(now), ct);
         var membership = System.Diagnostics.Stopwatch.GetTimestamp();
-        await ReevaluateSegmentsAsync(queue, fold.Folded, stored, mustRefold, ct);
+        var evaluatedAt = clock.GetUtcNow();
+        ahead?.Complete(resolver.NewProfiles.Keys, stored, mustRefold, sql, evaluatedAt);
+        await ReevaluateSegmentsAsync(queue, segments, ahead, fold.Folded, stored, mustRefold, evaluatedAt, ct);
         LastMembershipTime = System.Diagnostics.Stopwatch.GetElapsedTime(membership);
         await queue.CommitAsync(ct);
         sql.Committed(connection, contexts.ConnectionString);
@@ -73,9 +78,9 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
 
     /// <summary>Each changed profile against the saved segments its new events can move, in the same transaction.</summary>
     private async Task ReevaluateSegmentsAsync(
-        StatementQueue queue, Dictionary<long, ProfileState> folded, List<EventRow> stored, HashSet<long> merged, CancellationToken ct)
+        StatementQueue queue, IReadOnlyList<LiveSegment> segments, MembershipReadAhead? ahead, Dictionary<long, ProfileState> folded,
+        List<EventRow> stored, HashSet<long> merged, DateTimeOffset now, CancellationToken ct)
     {
-        var segments = await LiveSegments.LoadAsync(queue.Connection, queue.Transaction, ct);
         if (segments.Count == 0)
             return;
         var newEvents = stored.GroupBy(r => r.ProfileId).ToDictionary(g => g.Key, g => g.Select(r => r.Event).ToList());
@@ -88,7 +93,7 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
             var last = events?.MaxBy(e => e.OccurredAt)?.EventId;
             targets.Add(new ProfileReevaluation.Target(id, [.. segments.Where(s => s.MovedBy(names))], SegmentTransition.ByEvent, last, state));
         }
-        await new ProfileReevaluation(queue, sql, clock.GetUtcNow()).RunAsync(targets, segments, ct);
+        await new ProfileReevaluation(queue, sql, now).RunAsync(targets, segments, ahead, ct);
     }
 
     private async Task SaveNewProfilesAsync(DbConnection connection, DbTransaction tx, ProfileResolver resolver, DateTime now, CancellationToken ct)

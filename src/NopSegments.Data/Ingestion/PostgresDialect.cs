@@ -43,11 +43,22 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string InList(string column, string parameter) => $"{column} = ANY({parameter})";
 
+    public override KeyList Keys(string column, string parameter, IReadOnlyCollection<string> values) =>
+        values.Count == 1 ? Key(column, parameter, values.First()) : new(Among(column, parameter, values.Count), c => Add(c, parameter, values.ToArray()));
+
+    public override KeyList Keys(string column, string parameter, IReadOnlyCollection<long> values) =>
+        values.Count == 1 ? Key(column, parameter, values.First()) : new(Among(column, parameter, values.Count), c => Add(c, parameter, values.ToArray()));
+
+    // One key (every one-event batch) is "= @key": a prepared statement whose estimate does not hang on a list's length
+    // gets a generic plan after five runs, and a lookup then binds without being planned again (0.2-0.4 ms a statement
+    // here). With a list PostgreSQL kept planning each execution.
+    private static KeyList Key(string column, string parameter, object value) => new($"{column} = {parameter}", c => Add(c, parameter, value));
+
     // A long list is not "= ANY(@list)": once a statement is prepared, PostgreSQL plans it for a list of unknown length,
     // and on a small table it scans every row comparing it to each element in turn (a 4,000-visitor batch: 379 ms). As
     // a semi-join the list is hashed, or each element probes the index when the table is large (3.9 ms). A short list
     // stays with ANY, an index condition: as a semi-join, a one-event batch's lookups scanned the table.
-    public override string InList(string column, string parameter, int length) =>
+    private string Among(string column, string parameter, int length) =>
         length > 32 ? $"{column} IN (SELECT unnest({parameter}))" : InList(column, parameter);
 
     public override DbParameter ListParameter(DbCommand command, string name, IReadOnlyCollection<long> values) =>
@@ -57,6 +68,16 @@ internal sealed class PostgresDialect : SqlDialect
         Add(command, name, values.ToArray());
 
     public override object EventId(Guid id) => id;
+
+    public override bool ReadsMembershipAhead => true;
+
+    public override DateTime AsStored(DateTimeOffset time) => Microseconds(time);
+
+    // For the membership's events read: with a time range and a list of names PostgreSQL judged its own plan for each
+    // execution cheaper than the shared one and planned the statement again on every event (0.38 ms of its 0.42 ms;
+    // the shared plan is the same index scan). For this statement only: the writer's other lookups need their own plans.
+    public override string PlannedOnce(string statement) =>
+        $"SET LOCAL plan_cache_mode = force_generic_plan; {statement}; SET LOCAL plan_cache_mode TO DEFAULT";
 
     public override string JsonText(string column, string property) => $"({column}::jsonb ->> '{property}')";
 

@@ -1,3 +1,5 @@
+using NopSegments.Data.Segments;
+
 namespace NopSegments.Data.Ingestion;
 
 /// <summary>The identities and profiles a batch touches, loaded once, kept in step with what the batch changes.</summary>
@@ -10,20 +12,27 @@ internal sealed class ProfileDirectory
 
     /// <summary>
     /// One round trip, with whatever the queue holds: the visitors' identities, then the profiles of those identities
-    /// and of the customers.
+    /// and of the customers, then what <paramref name="ahead"/> reads of those profiles.
     /// </summary>
     public static Task<ProfileDirectory> LoadAsync(
-        StatementQueue queue, SqlDialect sql, IReadOnlyCollection<string> visitors, IReadOnlyCollection<string> customers, CancellationToken ct)
+        StatementQueue queue, SqlDialect sql, IReadOnlyCollection<string> visitors, IReadOnlyCollection<string> customers,
+        MembershipReadAhead? ahead, CancellationToken ct)
     {
-        var identities = $"SELECT visitor_id, profile_id FROM nopsegments_identities WHERE {sql.InList("visitor_id", "@visitors", visitors.Count)}";
+        var visitorKeys = sql.Keys("visitor_id", "@visitors", visitors);
+        var customerKeys = sql.Keys("customer_id", "@customers", customers);
+        var identities = $"SELECT visitor_id, profile_id FROM nopsegments_identities WHERE {visitorKeys.Condition}";
+        var byCustomer = $"FROM nopsegments_profiles WHERE {customerKeys.Condition}";
         // Two lookups in a union rather than one OR: each list then reaches its own index.
         var query = identities + "; " +
-            $"SELECT id, customer_id, state FROM nopsegments_profiles WHERE {sql.InList("customer_id", "@customers", customers.Count)} UNION " +
+            $"SELECT id, customer_id, state {byCustomer} UNION " +
             $"SELECT id, customer_id, state FROM nopsegments_profiles WHERE id IN (SELECT profile_id FROM ({identities}) i)";
+        if (ahead is not null)
+            query += "; " + ahead.Queries(sql, $"SELECT id {byCustomer} UNION SELECT profile_id FROM ({identities}) i");
         return queue.ReadAsync(query, command =>
         {
-            sql.ListParameter(command, "@visitors", visitors);
-            sql.ListParameter(command, "@customers", customers);
+            visitorKeys.Bind(command);
+            customerKeys.Bind(command);
+            ahead?.Bind(command, sql);
         }, async reader =>
         {
             var directory = new ProfileDirectory();
@@ -32,6 +41,11 @@ internal sealed class ProfileDirectory
             await reader.NextResultAsync(ct);
             while (await reader.ReadAsync(ct))
                 directory.Remember(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2));
+            if (ahead is not null)
+            {
+                await reader.NextResultAsync(ct);
+                await ahead.ReadAsync(reader, ct);
+            }
             return directory;
         }, ct);
     }

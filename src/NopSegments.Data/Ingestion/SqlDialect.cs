@@ -9,6 +9,9 @@ namespace NopSegments.Data.Ingestion;
 /// </summary>
 internal abstract class SqlDialect
 {
+    /// <summary>A condition on a list of keys and what binds its parameter: the condition's form follows the count.</summary>
+    public readonly record struct KeyList(string Condition, Action<DbCommand> Bind);
+
     public static SqlDialect For(DatabaseProvider provider) => provider switch
     {
         DatabaseProvider.Sqlite => new SqliteDialect(),
@@ -22,8 +25,16 @@ internal abstract class SqlDialect
     /// <summary>A condition "<paramref name="column"/> is in the list bound to <paramref name="parameter"/>".</summary>
     public abstract string InList(string column, string parameter);
 
-    /// <summary>The same for a list of <paramref name="length"/> values, which may run to thousands (a batch's visitors).</summary>
-    public virtual string InList(string column, string parameter, int length) => InList(column, parameter);
+    /// <summary>
+    /// "<paramref name="column"/> is one of <paramref name="values"/>" for keys that may number one or thousands (a
+    /// batch's visitors, profiles), with the binding that goes with the condition's form.
+    /// </summary>
+    public virtual KeyList Keys(string column, string parameter, IReadOnlyCollection<string> values) =>
+        new(InList(column, parameter), command => ListParameter(command, parameter, values));
+
+    /// <inheritdoc cref="Keys(string, string, IReadOnlyCollection{string})"/>
+    public virtual KeyList Keys(string column, string parameter, IReadOnlyCollection<long> values) =>
+        new(InList(column, parameter), command => ListParameter(command, parameter, values));
 
     public abstract DbParameter ListParameter(DbCommand command, string name, IReadOnlyCollection<long> values);
 
@@ -67,6 +78,18 @@ internal abstract class SqlDialect
     public virtual void Committed(DbConnection connection, string connectionString)
     {
     }
+
+    /// <summary>
+    /// Whether the writer reads a batch's membership inputs in its first round trip (see MembershipReadAhead). SQLite has
+    /// no round trip to save, and its prepared reads after the insert allocate less.
+    /// </summary>
+    public virtual bool ReadsMembershipAhead => false;
+
+    /// <summary>A prepared statement planned once, whatever its parameters' values.</summary>
+    public virtual string PlannedOnce(string statement) => statement;
+
+    /// <summary>A time as the database stores it and reads it back.</summary>
+    public virtual DateTime AsStored(DateTimeOffset time) => time.UtcDateTime;
 
     /// <summary>A JSON text column's property as text (null when absent).</summary>
     public abstract string JsonText(string column, string property);

@@ -6,17 +6,15 @@ namespace NopSegments.Data.Segments;
 
 internal sealed partial class ProfileReevaluation
 {
-    private const string EventColumns = "event_id, name, visitor_id, customer_id, session_id, occurred_at, properties";
-
     /// <summary>
     /// The same reads on SQLite, a profile at a time, each statement run through SQLitePCLRaw: there is no round trip
     /// to save, and Microsoft.Data.Sqlite prepared all four statements again for every profile, with a data reader
     /// and converted values around each — a third of what evaluating an event allocated.
     /// </summary>
-    private Dictionary<long, StoredProfile> ReadPrepared(
+    private Dictionary<long, MembershipInputs> ReadPrepared(
         SqliteConnection sqlite, List<Target> targets, bool withState, IReadOnlyCollection<string> names, DateTime? since)
     {
-        var stored = new Dictionary<long, StoredProfile>();
+        var stored = new Dictionary<long, MembershipInputs>();
         var namesJson = JsonSerializer.Serialize(names);
         foreach (var target in targets)
         {
@@ -26,14 +24,14 @@ internal sealed partial class ProfileReevaluation
         return stored;
     }
 
-    private StoredProfile? ReadPrepared(SqliteConnection sqlite, long profile, bool withState, string names, DateTime? since)
+    private MembershipInputs? ReadPrepared(SqliteConnection sqlite, long profile, bool withState, string names, DateTime? since)
     {
-        StoredProfile stored;
+        MembershipInputs stored;
         using (var row = Prepare(sqlite, $"SELECT {(withState ? "state" : "''")}, traits FROM nopsegments_profiles WHERE id = @p", profile))
         {
             if (!row.Step())
                 return null;
-            stored = new StoredProfile(row.Text(0) ?? "", row.Text(1), [], [], []);
+            stored = new MembershipInputs(row.Text(0) ?? "", row.Text(1), [], [], []);
         }
         using (var members = Prepare(sqlite, "SELECT segment_id FROM nopsegments_segment_members WHERE profile_id = @p", profile))
         {
@@ -47,7 +45,7 @@ internal sealed partial class ProfileReevaluation
         }
         if (since is not { } from)
             return stored;
-        using var events = Prepare(sqlite, $"SELECT {EventColumns} FROM nopsegments_events " +
+        using var events = Prepare(sqlite, $"SELECT {MembershipInputs.EventColumns} FROM nopsegments_events " +
             $"WHERE profile_id = @p AND occurred_at <= @now AND occurred_at >= @since AND {sql.InList("name", "@names")} ORDER BY occurred_at, id", profile);
         events.BindTime(events.IndexOf("@now"), now.UtcDateTime);
         events.BindTime(events.IndexOf("@since"), from);

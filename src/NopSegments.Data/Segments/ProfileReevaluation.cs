@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NopSegments.Data.Ingestion;
@@ -27,24 +26,38 @@ internal sealed partial class ProfileReevaluation(StatementQueue queue, SqlDiale
 
     public int Transitions { get; private set; }
 
-    public async Task RunAsync(IReadOnlyList<Target> all, IReadOnlyList<LiveSegment> segments, CancellationToken ct)
+    public Task RunAsync(IReadOnlyList<Target> all, IReadOnlyList<LiveSegment> segments, CancellationToken ct) =>
+        RunAsync(all, segments, null, ct);
+
+    /// <summary>
+    /// Evaluates the targets; <paramref name="ahead"/>, when given, holds what was read of their profiles before the
+    /// batch's events were stored (see <see cref="MembershipReadAhead"/>); profiles it does not cover are read now.
+    /// </summary>
+    public async Task RunAsync(IReadOnlyList<Target> all, IReadOnlyList<LiveSegment> segments, MembershipReadAhead? ahead, CancellationToken ct)
     {
         var targets = all.Where(t => t.Segments.Count > 0).ToList();
         if (targets.Count == 0)
             return;
         // What the evaluated segments count, each segment once however many profiles it is evaluated for.
-        var counted = new HashSet<string>(StringComparer.Ordinal);
-        DateTimeOffset? since = null;
-        foreach (var segment in targets.SelectMany(t => t.Segments).DistinctBy(s => s.Id))
+        var counted = CountedEvents.Of(targets.SelectMany(t => t.Segments).DistinctBy(s => s.Id), now);
+        var stored = new Dictionary<long, MembershipInputs>();
+        var unread = targets;
+        if (ahead is not null && ahead.Counted.Covers(counted))
         {
-            if (segment.Query.CountedEvents.Count == 0)
-                continue;
-            counted.UnionWith(segment.Query.CountedEvents);
-            var earliest = segment.Query.EarliestCountedAt(now);
-            if (since is null || earliest < since)
-                since = earliest;
+            unread = [];
+            foreach (var target in targets)
+            {
+                if (target.State is not null && ahead.Profiles.TryGetValue(target.ProfileId, out var profile))
+                    stored[target.ProfileId] = profile;
+                else
+                    unread.Add(target);
+            }
         }
-        var stored = await ReadAsync(targets, targets.Any(t => t.State is null), counted, since, ct);
+        if (unread.Count > 0)
+        {
+            foreach (var (id, profile) in await ReadAsync(unread, unread.Any(t => t.State is null), counted, ct))
+                stored[id] = profile;
+        }
         foreach (var target in targets)
         {
             if (stored.TryGetValue(target.ProfileId, out var profile))
@@ -52,7 +65,7 @@ internal sealed partial class ProfileReevaluation(StatementQueue queue, SqlDiale
         }
     }
 
-    private void Evaluate(Target target, StoredProfile stored, IReadOnlyList<LiveSegment> all)
+    private void Evaluate(Target target, MembershipInputs stored, IReadOnlyList<LiveSegment> all)
     {
         var state = target.State ?? JsonSerializer.Deserialize<ProfileState>(stored.State) ?? new ProfileState();
         var checks = stored.Checks;
@@ -115,62 +128,28 @@ internal sealed partial class ProfileReevaluation(StatementQueue queue, SqlDiale
                 ("@s", segment), ("@p", profile), ("@due", at));
     }
 
-    private sealed record StoredProfile(string State, string? Traits, HashSet<long> Members, Dictionary<long, DateTime?> Checks, List<StoreEvent> Events);
-
     /// <summary>
-    /// The profiles' rows, memberships, scheduled checks and the events of <paramref name="names"/> from
-    /// <paramref name="since"/> on (all that the segments can count). On a server, for all profiles in one round trip
-    /// that also carries the queued writes: each round trip had cost as much as the evaluation.
+    /// The profiles' rows, memberships, scheduled checks and the events <paramref name="counted"/> names (all that the
+    /// segments can count). On a server, for all profiles in one round trip that also carries the queued writes: each
+    /// round trip had cost as much as the evaluation.
     /// </summary>
-    private async Task<Dictionary<long, StoredProfile>> ReadAsync(
-        List<Target> targets, bool withState, IReadOnlyCollection<string> names, DateTimeOffset? since, CancellationToken ct)
+    private async Task<Dictionary<long, MembershipInputs>> ReadAsync(List<Target> targets, bool withState, CountedEvents counted, CancellationToken ct)
     {
         // The batch's fold already holds the state; the stored one (large for long histories) is read only when it does not.
-        var from = since is not { } at ? (DateTime?)null : at == DateTimeOffset.MinValue ? DateTime.MinValue : at.UtcDateTime;
         if (queue.Connection is SqliteConnection sqlite)
         {
             await queue.FlushAsync(ct);
-            return ReadPrepared(sqlite, targets, withState, names, from);
+            return ReadPrepared(sqlite, targets, withState, counted.Names, counted.Since);
         }
         var ids = targets.Select(t => t.ProfileId).ToList();
-        var query = new StringBuilder()
-            .Append($"SELECT id, {(withState ? "state" : "''")}, traits FROM nopsegments_profiles WHERE {sql.InList("id", "@ids", ids.Count)}; ")
-            .Append($"SELECT profile_id, segment_id FROM nopsegments_segment_members WHERE {sql.InList("profile_id", "@ids", ids.Count)}; ")
-            .Append($"SELECT profile_id, segment_id, due_at FROM nopsegments_segment_checks WHERE {sql.InList("profile_id", "@ids", ids.Count)}");
-        if (from is not null)
-            query.Append($"; SELECT profile_id, {EventColumns} FROM nopsegments_events ")
-                .Append($"WHERE {sql.InList("profile_id", "@ids", ids.Count)} AND occurred_at <= @now AND occurred_at >= @since AND {sql.InList("name", "@names")} ")
-                .Append("ORDER BY profile_id, occurred_at, id");
-        return await queue.ReadAsync(query.ToString(), command =>
+        var withEvents = counted.Since is not null;
+        // The same list for every column: one binding serves all the conditions.
+        return await queue.ReadAsync(MembershipInputs.Queries(sql, column => sql.Keys(column, "@ids", ids).Condition, withState, withEvents), command =>
         {
-            sql.ListParameter(command, "@ids", ids);
-            if (from is { } earliest)
-            {
-                command.AddParameter("@now", now.UtcDateTime);
-                command.AddParameter("@since", earliest);
-                sql.ListParameter(command, "@names", names);
-            }
-        }, async reader =>
-        {
-            var stored = new Dictionary<long, StoredProfile>();
-            while (await reader.ReadAsync(ct))
-                stored[reader.GetInt64(0)] = new StoredProfile(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), [], [], []);
-            await reader.NextResultAsync(ct);
-            while (await reader.ReadAsync(ct))
-                stored.GetValueOrDefault(reader.GetInt64(0))?.Members.Add(reader.GetInt64(1));
-            await reader.NextResultAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                if (stored.TryGetValue(reader.GetInt64(0), out var profile))
-                    profile.Checks[reader.GetInt64(1)] = DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc);
-            }
-            if (from is not null && await reader.NextResultAsync(ct))
-            {
-                while (await reader.ReadAsync(ct))
-                    stored.GetValueOrDefault(reader.GetInt64(0))?.Events.Add(StoredEventReader.Read(reader, 1));
-            }
-            return stored;
-        }, ct);
+            sql.Keys("id", "@ids", ids).Bind(command);
+            if (counted.Since is { } since)
+                MembershipInputs.BindEvents(command, sql, now.UtcDateTime, since, counted.Names);
+        }, reader => MembershipInputs.ReadAsync(reader, withEvents, ct), ct);
     }
 
     private Dictionary<long, string> SlugsOf(IReadOnlyList<LiveSegment> all)
