@@ -8,9 +8,11 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 for project in src/NopSegments.DemoStore benchmarks/BareEndpoint; do dotnet build "$project" -c Release -v:q -nologo >/dev/null; done
 
 (exec dotnet benchmarks/BareEndpoint/bin/Release/net10.0/BareEndpoint.dll --urls http://127.0.0.1:5091 >/dev/null 2>&1) &
+bare_pid=$!
 (cd src/NopSegments.DemoStore && exec dotnet bin/Release/net10.0/NopSegments.DemoStore.dll --urls http://127.0.0.1:5090 \
   --Connection "Data Source=$work/bench.db" --Seed:MaxRows 20000 --NopSegments:BrowserEventsPerMinute 1000000000 \
   --Logging:LogLevel:Default Warning >"$work/store.log" 2>&1) &
+store_pid=$!
 for _ in $(seq 1 60); do curl -sf -o /dev/null http://127.0.0.1:5090/ && curl -sf -o /dev/null -X POST http://127.0.0.1:5091/track && break; sleep 1; done
 
 # Install the module as the shop owner would, through the admin.
@@ -42,11 +44,16 @@ run() {
   # measured are steady state, as a store that has been up for a while sees them. After 15 s the JIT's background
   # thread still took a fifth of the machine (perf), after 40 s under 2 %.
   wrk -t2 -c32 -d40s -s "$work/post.lua" "$1" > /dev/null
+  # The server's own CPU over the measured 10 s (user + system, from /proc), to set beside its requests.
+  local before after
+  before=$(awk '{print $14 + $15}' "/proc/$3/stat")
   wrk -t2 -c32 -d10s --latency -s "$work/post.lua" "$1" > "$work/$2.txt"
-  awk -v name="$2" '/Requests\/sec/ {rps=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF}
-    END {printf "%-18s %10s req/s   p99 %8s   non-2xx %s\n", name, rps, p99, (bad == "" ? 0 : bad)}' "$work/$2.txt"
+  after=$(awk '{print $14 + $15}' "/proc/$3/stat")
+  awk -v name="$2" -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" \
+    '/Requests\/sec/ {rps=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF} /requests in/ {n=$1}
+    END {printf "%-18s %10s req/s   p99 %8s   non-2xx %s   server CPU %.0f µs/request\n", name, rps, p99, (bad == "" ? 0 : bad), 1e6 * ticks / hz / n}' "$work/$2.txt"
 }
 rps() { awk '/Requests\/sec/ {print $2}' "$work/$1.txt"; }
-run http://127.0.0.1:5091/track bare
-run http://127.0.0.1:5090/nopsegments/track tracking
+run http://127.0.0.1:5091/track bare "$bare_pid"
+run http://127.0.0.1:5090/nopsegments/track tracking "$store_pid"
 awk -v a="$(rps tracking)" -v b="$(rps bare)" 'BEGIN { if (b > 0) printf "ratio              %.0f %% of bare Kestrel\n", 100 * a / b }'
