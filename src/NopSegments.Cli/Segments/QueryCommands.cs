@@ -38,7 +38,7 @@ internal static class QueryCommands
         var (query, asOf) = Read(parse);
         var contexts = CliDatabase.From(parse);
         var setBased = new SetBasedSegments(contexts);
-        var why = await WhyNotSetBasedAsync(setBased, query, asOf, ct);
+        var why = await setBased.WhyNotAsync(query, asOf, ct);
         long matched = 0;
         if (why is null)
         {
@@ -63,7 +63,7 @@ internal static class QueryCommands
             throw new CliException("--limit must be 0 or more.");
         var contexts = CliDatabase.From(parse);
         var setBased = new SetBasedSegments(contexts);
-        if (await WhyNotSetBasedAsync(setBased, query, asOf, ct) is null)
+        if (await setBased.WhyNotAsync(query, asOf, ct) is null)
         {
             foreach (var key in await setBased.MembersAsync(query, asOf, limit, ct))
                 Console.Out.WriteLine(key);
@@ -81,11 +81,6 @@ internal static class QueryCommands
         }
         return 0;
     }
-
-    /// <summary>Null when one SQL statement answers; else why each profile is folded and evaluated instead.</summary>
-    private static async Task<string?> WhyNotSetBasedAsync(SetBasedSegments setBased, SegmentQuery query, DateTimeOffset asOf, CancellationToken ct) =>
-        setBased.Unsupported(query)
-        ?? (await setBased.CanAnswerAsync(asOf, ct) ? null : "events after the as-of instant are stored, so the stored aggregates are too new");
 
     private static async Task<int> ExplainAsync(ParseResult parse, string key, CancellationToken ct)
     {

@@ -8,8 +8,9 @@ namespace NopSegments.Data.Segments;
 
 /// <summary>
 /// Who a query selects at an instant, with each profile's next time-driven change. One SQL statement answers when it
-/// can (no time windows to schedule, no in_segment, no event newer than the instant); otherwise every profile is
-/// folded and evaluated, in_segment reading the other segments' stored members. Saving and previewing both use it.
+/// can (no time windows to schedule, no in_segment, and no event newer than the instant unless it reads events only);
+/// otherwise every profile is folded and evaluated, in_segment reading the other segments' stored members. Saving and
+/// previewing both use it.
 /// </summary>
 internal sealed class SegmentMembership(SegmentsDbContextFactory contexts)
 {
@@ -18,7 +19,7 @@ internal sealed class SegmentMembership(SegmentsDbContextFactory contexts)
     public async Task<Answer> EvaluateAsync(SegmentQuery query, DateTimeOffset now, CancellationToken ct)
     {
         var setBased = new SetBasedSegments(contexts);
-        if (!query.IsTimeBound && setBased.Unsupported(query) is null && await setBased.CanAnswerAsync(now, ct))
+        if (!query.IsTimeBound && await setBased.WhyNotAsync(query, now, ct) is null)
         {
             var members = await setBased.MemberIdsAsync(query, now, null, ct);
             return new Answer(members, [], members, query.UsesRfm);

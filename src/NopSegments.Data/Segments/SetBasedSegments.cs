@@ -2,12 +2,13 @@ using System.Data.Common;
 using System.Globalization;
 using NopSegments.Data.Ingestion;
 using NopSegments.Language;
+using NopSegments.Language.Syntax;
 
 namespace NopSegments.Data.Segments;
 
 /// <summary>
 /// Counts and lists a query's members with one SQL statement over all profiles (see <see cref="SegmentSql"/>).
-/// It answers for an instant no stored event is later than; <see cref="CanAnswerAsync"/> says whether it can.
+/// It answers for the newest instant, and for earlier ones when the query reads events only; <see cref="WhyNotAsync"/> says whether it can.
 /// </summary>
 internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
 {
@@ -31,15 +32,37 @@ internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
 
     private readonly SqlDialect sql = SqlDialect.For(contexts.Provider);
 
-    /// <summary>True when the materialized profiles are the profiles at <paramref name="now"/>: no event is later.</summary>
-    public async Task<bool> CanAnswerAsync(DateTimeOffset now, CancellationToken ct = default)
+    /// <summary>
+    /// Null when one statement answers the query at <paramref name="now"/>; otherwise why not. A query of event
+    /// conditions only answers at any instant (they read the events up to it); one that reads the materialized profile
+    /// columns only when no stored event is later than <paramref name="now"/>, as those are the attributes at the newest.
+    /// </summary>
+    public async Task<string?> WhyNotAsync(SegmentQuery query, DateTimeOffset now, CancellationToken ct = default)
+    {
+        if (Unsupported(query) is { } reason)
+            return reason;
+        if (ReadsOnlyEvents(query.Syntax) || !await HasLaterEventsAsync(now, ct))
+            return null;
+        return "events after the as-of instant are stored, so the stored aggregates are too new";
+    }
+
+    private async Task<bool> HasLaterEventsAsync(DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = sql.Open(contexts.ConnectionString);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM nopsegments_events WHERE occurred_at > @now";
+        command.CommandText = "SELECT 1 FROM nopsegments_events WHERE occurred_at > @now LIMIT 1";
         command.AddParameter("@now", now.UtcDateTime);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) == 0;
+        return await command.ExecuteScalarAsync(ct) is not null;
     }
+
+    private static bool ReadsOnlyEvents(QueryNode node) => node switch
+    {
+        OrNode or => or.Terms.All(ReadsOnlyEvents),
+        AndNode and => and.Terms.All(ReadsOnlyEvents),
+        NotNode not => ReadsOnlyEvents(not.Operand),
+        EventNode => true,
+        _ => false,
+    };
 
     /// <summary>Null when the query translates; otherwise why it does not.</summary>
     public string? Unsupported(SegmentQuery query)
@@ -57,8 +80,9 @@ internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
 
     public async Task<long> CountAsync(SegmentQuery query, DateTimeOffset now, CancellationToken ct = default)
     {
+        var past = await HasLaterEventsAsync(now, ct);
         await using var connection = sql.Open(contexts.ConnectionString);
-        await using var command = Command(connection, query, now, "COUNT(*)", "");
+        await using var command = Command(connection, query, now, past, "COUNT(*)", "");
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
@@ -69,8 +93,9 @@ internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
     /// <summary>Members by profile id, with their keys, in profile order.</summary>
     public async Task<Dictionary<long, string>> MemberIdsAsync(SegmentQuery query, DateTimeOffset now, int? limit, CancellationToken ct = default)
     {
+        var past = await HasLaterEventsAsync(now, ct);
         await using var connection = sql.Open(contexts.ConnectionString);
-        await using var command = Command(connection, query, now, $"p.id, {Key}",
+        await using var command = Command(connection, query, now, past, $"p.id, {Key}",
             " ORDER BY p.id" + (limit is { } n ? " LIMIT " + n.ToString(CultureInfo.InvariantCulture) : ""));
         var members = new Dictionary<long, string>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -93,16 +118,23 @@ internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
         return keys;
     }
 
-    private DbCommand Command(DbConnection connection, SegmentQuery query, DateTimeOffset now, string select, string tail)
+    private DbCommand Command(DbConnection connection, SegmentQuery query, DateTimeOffset now, bool past, string select, string tail)
     {
+        if (past && !ReadsOnlyEvents(query.Syntax))
+            throw new InvalidOperationException("Only event conditions are answered set-based before the newest stored event.");
         var translation = new SegmentSql(sql, now);
         var where = translation.Where(query.Syntax);
+        // Before the newest event, a profile exists if it has an event by then (as profile by profile).
+        if (past)
+            where = $"{where} AND EXISTS (SELECT 1 FROM nopsegments_events x WHERE x.profile_id = p.id AND x.occurred_at <= @existed_by)";
         var command = connection.CreateCommand();
         command.CommandText = translation.UsesRfm
             ? Rfm(translation.RfmScores, translation.ProfileColumns.Except(["id", "customer_id"])) + $"SELECT {select} FROM p WHERE {where}{tail}"
             : $"SELECT {select} FROM nopsegments_profiles p WHERE {where}{tail}";
         foreach (var (name, value) in translation.Parameters)
             command.AddParameter(name, value);
+        if (past)
+            command.AddParameter("@existed_by", now.UtcDateTime);
         return command;
     }
 }
