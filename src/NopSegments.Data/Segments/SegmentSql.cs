@@ -9,8 +9,9 @@ namespace NopSegments.Data.Segments;
 /// <summary>
 /// Translates a checked query into one set-based WHERE clause over <c>nopsegments_profiles p</c> (materialized
 /// attribute columns) with event predicates as grouped subqueries on <c>nopsegments_events</c>, which the
-/// (name, occurred_at) index serves. Valid while no stored event is later than <c>now</c>: then the columns are
-/// the attributes at <c>now</c>. Every comparison is written so a missing value makes it false, even under NOT.
+/// (name, occurred_at) index serves. The columns are the attributes at <c>now</c> while no stored event is later;
+/// the event predicates read only events up to <c>now</c>, so they hold at any instant. Every comparison is written so
+/// a missing value makes it false, even under NOT.
 /// </summary>
 internal sealed class SegmentSql(SqlDialect sql, DateTimeOffset now)
 {

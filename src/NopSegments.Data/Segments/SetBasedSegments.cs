@@ -8,7 +8,8 @@ namespace NopSegments.Data.Segments;
 
 /// <summary>
 /// Counts and lists a query's members with one SQL statement over all profiles (see <see cref="SegmentSql"/>).
-/// It answers for the newest instant, and for earlier ones when the query reads events only; <see cref="WhyNotAsync"/> says whether it can.
+/// It answers for the newest instant, and for earlier ones when the query reads events only; <see cref="WhyNotAsync"/>
+/// says whether it can.
 /// </summary>
 internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
 {
