@@ -129,6 +129,20 @@ public sealed class LiveMembershipTests
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task A_new_device_that_logs_in_and_adds_to_cart_in_one_batch_moves_the_customers_profile(DatabaseProvider provider)
+    {
+        await using var shop = await LiveShop.CreateAsync(provider);
+        await shop.Segments.SaveAsync(new SegmentDraft("carts", "Carts", null, "cart_items_count > 0 AND product_viewed(within 1d)"));
+        await shop.Writer.WriteAsync([E("product_viewed", "laptop", 0, ("sku", "A")) with { CustomerId = "42" }]);
+
+        // The cart add names no customer: only the login before it in the batch says whose it is.
+        await shop.Writer.WriteAsync([E("logged_in", "phone", 1) with { CustomerId = "42" },
+            E("added_to_cart", "phone", 2, ("sku", "A"), ("price", 5m), ("quantity", 1))]);
+
+        Assert.Equal(["laptop", "phone"], await shop.MembersAsync("carts"));
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task A_retried_event_counts_once_and_an_event_dated_after_now_does_not_count_yet(DatabaseProvider provider)
     {
         await using var shop = await LiveShop.CreateAsync(provider);

@@ -41,7 +41,7 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
         var customers = batch.Where(e => e.CustomerId is not null).Select(e => e.CustomerId!).Distinct().ToList();
         var segments = await LiveSegments.LoadAsync(connection, tx, ct);
         // On a server the segments' inputs ride with the directory, so membership needs no round trip of its own.
-        var ahead = sql.ReadsMembershipAhead ? MembershipReadAhead.Plan(segments, batch.Select(e => e.Name).ToHashSet(StringComparer.Ordinal), clock.GetUtcNow()) : null;
+        var ahead = sql.ReadsMembershipAhead ? MembershipReadAhead.Plan(sql, segments, batch, clock.GetUtcNow()) : null;
         var directory = await ProfileDirectory.LoadAsync(queue, sql, visitors, customers, ahead, ct);
         var reserved = await sql.ReserveProfileIdsAsync(connection, tx, ProfileResolver.MostNewProfiles(directory, visitors, customers), ct);
         var resolver = new ProfileResolver(directory, reserved);

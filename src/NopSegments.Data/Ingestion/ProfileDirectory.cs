@@ -21,13 +21,12 @@ internal sealed class ProfileDirectory
         var visitorKeys = sql.Keys("visitor_id", "@visitors", visitors);
         var customerKeys = sql.Keys("customer_id", "@customers", customers);
         var identities = $"SELECT visitor_id, profile_id FROM nopsegments_identities WHERE {visitorKeys.Condition}";
-        var byCustomer = $"FROM nopsegments_profiles WHERE {customerKeys.Condition}";
         // Two lookups in a union rather than one OR: each list then reaches its own index.
         var query = identities + "; " +
-            $"SELECT id, customer_id, state {byCustomer} UNION " +
+            $"SELECT id, customer_id, state FROM nopsegments_profiles WHERE {customerKeys.Condition} UNION " +
             $"SELECT id, customer_id, state FROM nopsegments_profiles WHERE id IN (SELECT profile_id FROM ({identities}) i)";
         if (ahead is not null)
-            query += "; " + ahead.Queries(sql, $"SELECT id {byCustomer} UNION SELECT profile_id FROM ({identities}) i");
+            query += "; " + ahead.Queries(sql);
         return queue.ReadAsync(query, command =>
         {
             visitorKeys.Bind(command);

@@ -15,11 +15,15 @@ namespace NopSegments.Data.Segments;
 internal sealed class MembershipReadAhead
 {
     private readonly DateTime upTo;
+    private readonly SqlDialect.KeyList visitors;
+    private readonly SqlDialect.KeyList customers;
 
-    private MembershipReadAhead(CountedEvents counted, DateTime upTo)
+    private MembershipReadAhead(CountedEvents counted, DateTime upTo, SqlDialect.KeyList visitors, SqlDialect.KeyList customers)
     {
         Counted = counted;
         this.upTo = upTo;
+        this.visitors = visitors;
+        this.customers = customers;
     }
 
     /// <summary>What was read of each profile's events.</summary>
@@ -28,19 +32,43 @@ internal sealed class MembershipReadAhead
     /// <summary>Each profile read (and, once <see cref="Complete"/>d, each new one) with the batch's events added.</summary>
     public Dictionary<long, MembershipInputs> Profiles { get; private set; } = [];
 
-    /// <summary>What the segments these event names can move need read; null when they move none.</summary>
-    public static MembershipReadAhead? Plan(IReadOnlyList<LiveSegment> segments, HashSet<string> eventNames, DateTimeOffset now)
+    /// <summary>
+    /// What the segments the batch's events can move need read, of the profiles of the visitors and customers whose
+    /// events can move one (the others are not evaluated); null when no event moves any.
+    /// </summary>
+    public static MembershipReadAhead? Plan(SqlDialect sql, IReadOnlyList<LiveSegment> segments, IReadOnlyList<StoreEvent> batch, DateTimeOffset now)
     {
-        var moved = segments.Where(s => s.MovedBy(eventNames)).ToList();
-        return moved.Count == 0 ? null : new MembershipReadAhead(CountedEvents.Of(moved, now), now.UtcDateTime);
+        var moving = new HashSet<string>(StringComparer.Ordinal);
+        var moved = new Dictionary<long, LiveSegment>();
+        foreach (var name in batch.Select(e => e.Name).Distinct(StringComparer.Ordinal))
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal) { name };
+            foreach (var segment in segments.Where(s => s.MovedBy(names)))
+            {
+                moving.Add(name);
+                moved[segment.Id] = segment;
+            }
+        }
+        if (moved.Count == 0)
+            return null;
+        var events = batch.Where(e => moving.Contains(e.Name)).ToList();
+        return new MembershipReadAhead(CountedEvents.Of(moved.Values, now), now.UtcDateTime,
+            sql.Keys("visitor_id", "@ahead_visitors", events.Select(e => e.VisitorId).Distinct().ToList()),
+            sql.Keys("customer_id", "@ahead_customers", events.Where(e => e.CustomerId is not null).Select(e => e.CustomerId!).Distinct().ToList()));
     }
 
-    /// <summary>The statements reading the profiles whose id <paramref name="profiles"/> (a subquery) selects.</summary>
-    public string Queries(SqlDialect sql, string profiles) =>
-        MembershipInputs.Queries(sql, column => $"{column} IN ({profiles})", withState: false, withEvents: Counted.Since is not null);
+    /// <summary>The statements that read those profiles' inputs.</summary>
+    public string Queries(SqlDialect sql)
+    {
+        var profiles = $"SELECT id FROM nopsegments_profiles WHERE {customers.Condition} " +
+            $"UNION SELECT profile_id FROM nopsegments_identities WHERE {visitors.Condition}";
+        return MembershipInputs.Queries(sql, column => $"{column} IN ({profiles})", withState: false, withEvents: Counted.Since is not null);
+    }
 
     public void Bind(DbCommand command, SqlDialect sql)
     {
+        visitors.Bind(command);
+        customers.Bind(command);
         if (Counted.Since is { } since)
             MembershipInputs.BindEvents(command, sql, upTo, since, Counted.Names);
     }
