@@ -43,16 +43,22 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string InList(string column, string parameter) => $"{column} = ANY({parameter})";
 
-    public override KeyList Keys(string column, string parameter, IReadOnlyCollection<string> values) =>
-        values.Count == 1 ? Key(column, parameter, values.First()) : new(Among(column, parameter, values.Count), c => Add(c, parameter, values.ToArray()));
+    public override KeyList Keys(string column, string parameter, IReadOnlyCollection<string> values) => KeysOf(column, parameter, values);
 
-    public override KeyList Keys(string column, string parameter, IReadOnlyCollection<long> values) =>
-        values.Count == 1 ? Key(column, parameter, values.First()) : new(Among(column, parameter, values.Count), c => Add(c, parameter, values.ToArray()));
+    public override KeyList Keys(string column, string parameter, IReadOnlyCollection<long> values) => KeysOf(column, parameter, values);
 
     // One key (every one-event batch) is "= @key": a prepared statement whose estimate does not hang on a list's length
     // gets a generic plan after five runs, and a lookup then binds without being planned again (0.2-0.4 ms a statement
     // here). With a list PostgreSQL kept planning each execution.
-    private static KeyList Key(string column, string parameter, object value) => new($"{column} = {parameter}", c => Add(c, parameter, value));
+    private KeyList KeysOf<T>(string column, string parameter, IReadOnlyCollection<T> values) where T : notnull
+    {
+        if (values.Count == 1)
+        {
+            var key = values.First();
+            return new($"{column} = {parameter}", c => Add(c, parameter, key));
+        }
+        return new(Among(column, parameter, values.Count), c => Add(c, parameter, values.ToArray()));
+    }
 
     // A long list is not "= ANY(@list)": once a statement is prepared, PostgreSQL plans it for a list of unknown length,
     // and on a small table it scans every row comparing it to each element in turn (a 4,000-visitor batch: 379 ms). As

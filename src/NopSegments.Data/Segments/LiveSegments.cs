@@ -25,6 +25,9 @@ internal sealed record LiveSegment(long Id, string Slug, int Version, SegmentQue
         }
         return false;
     }
+
+    /// <summary>Whether an event of this name can change this segment for its profile.</summary>
+    public bool MovedBy(string name) => !Query.UsesRfm && (Query.AffectedBy is not { } affected || affected.Contains(name));
 }
 
 /// <summary>The saved segments, compiled once per version, in dependency order (a segment after those it reads).</summary>

@@ -42,8 +42,7 @@ internal sealed class MembershipReadAhead
         var moved = new Dictionary<long, LiveSegment>();
         foreach (var name in batch.Select(e => e.Name).Distinct(StringComparer.Ordinal))
         {
-            var names = new HashSet<string>(StringComparer.Ordinal) { name };
-            foreach (var segment in segments.Where(s => s.MovedBy(names)))
+            foreach (var segment in segments.Where(s => s.MovedBy(name)))
             {
                 moving.Add(name);
                 moved[segment.Id] = segment;
