@@ -37,6 +37,24 @@ public sealed class EventStoreTests
         Assert.Equal(["order_placed", "product_viewed"], (await store.RecentAsync(new EventFilter("17850", null))).Select(e => e.Name));
     }
 
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task The_whole_stores_newest_events_come_first_whatever_their_names(DatabaseProvider provider)
+    {
+        TestDatabase.SkipUnlessAvailable(provider);
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var (writer, store) = await InstalledAsync(provider, db);
+        string[] names = ["page_viewed", "searched", "product_viewed", "added_to_cart", "page_viewed", "order_placed", "searched"];
+        await writer.WriteAsync([.. names.Select((name, i) => new StoreEvent(name, $"v{i % 3}", Noon.AddMinutes(i)))]);
+        // Two events of one instant: the one stored later is the newer.
+        await writer.WriteAsync([new StoreEvent("page_viewed", "v9", Noon.AddMinutes(6)), new StoreEvent("category_viewed", "v9", Noon.AddMinutes(6))]);
+
+        var newest = await store.RecentAsync(new EventFilter(null, null, 4));
+
+        Assert.Equal(["category_viewed", "page_viewed", "searched", "order_placed"], newest.Select(e => e.Name));
+        Assert.Equal(Noon.AddMinutes(5).UtcDateTime, newest[3].OccurredAt);
+        Assert.Equal(9, (await store.RecentAsync(new EventFilter(null, null))).Count);
+    }
+
     private static async Task<(IngestionWriter, EventStore)> InstalledAsync(DatabaseProvider provider, TestDatabase db)
     {
         var contexts = new SegmentsDbContextFactory(provider, db.ConnectionString);

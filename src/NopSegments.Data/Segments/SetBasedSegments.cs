@@ -3,6 +3,7 @@ using System.Globalization;
 using NopSegments.Data.Ingestion;
 using NopSegments.Language;
 using NopSegments.Language.Syntax;
+using NopSegments.Tracking;
 
 namespace NopSegments.Data.Segments;
 
@@ -51,10 +52,13 @@ internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
     {
         await using var connection = sql.Open(contexts.ConnectionString);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1 FROM nopsegments_events WHERE occurred_at > @now LIMIT 1";
+        // Asked name by name: PostgreSQL's events are keyed by name first, so a time alone would read every event.
+        command.CommandText = $"SELECT 1 FROM nopsegments_events WHERE name IN ({CatalogNames}) AND occurred_at > @now LIMIT 1";
         command.AddParameter("@now", now.UtcDateTime);
         return await command.ExecuteScalarAsync(ct) is not null;
     }
+
+    private static readonly string CatalogNames = string.Join(", ", EventCatalog.Events.Keys.Order(StringComparer.Ordinal).Select(n => $"'{n}'"));
 
     private static bool ReadsOnlyEvents(QueryNode node) => node switch
     {

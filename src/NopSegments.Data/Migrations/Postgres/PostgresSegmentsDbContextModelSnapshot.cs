@@ -388,6 +388,11 @@ namespace NopSegments.Data.Migrations.Postgres
 
             modelBuilder.Entity("NopSegments.Data.Tracking.StoredEvent", b =>
                 {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
@@ -407,12 +412,7 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("name");
+                    NpgsqlPropertyBuilderExtensions.HasIdentityOptions(b.Property<long>("Id"), null, 1024L, null, null, null, null);
 
                     b.Property<long?>("ProfileId")
                         .HasColumnType("bigint")
@@ -438,10 +438,7 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("visitor_id");
 
-                    b.HasKey("OccurredAt", "EventId");
-
-                    b.HasIndex("Name", "OccurredAt")
-                        .HasDatabaseName("ix_nopsegments_events_name");
+                    b.HasKey("Name", "OccurredAt", "EventId");
 
                     b.HasIndex("ProfileId", "Name", "OccurredAt")
                         .HasDatabaseName("ix_nopsegments_events_profile");
