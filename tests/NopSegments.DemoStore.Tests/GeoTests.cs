@@ -37,4 +37,23 @@ public sealed class GeoTests
         var view = Assert.Single(await store.EventsAsync(visitor));
         Assert.Equal("US", JsonDocument.Parse(view.Properties).RootElement.GetProperty("country").GetString());
     }
+
+    [Fact]
+    public async Task A_session_the_browser_tracker_starts_behind_a_proxy_has_the_visitors_country()
+    {
+        // The tracking endpoint runs ahead of the store's pipeline, so it must apply the forwarded address itself.
+        await using var store = await StoreFactory.CreateAsync(kestrel: true);
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = store.ServerAddress };
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "8.8.8.8");
+
+        using var response = await client.PostAsync("/nopsegments/track", new StringContent(
+            """{"events":[{"name":"page_viewed","properties":{"url":"https://shop.example/product/71053","title":"Lantern"}}]}""",
+            System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var visitor = store.UnprotectVisitorCookie(cookies.GetCookies(store.ServerAddress)["nopsegments.vid"]!.Value)!;
+        var view = Assert.Single(await store.EventsAsync(visitor));
+        Assert.Equal("US", JsonDocument.Parse(view.Properties).RootElement.GetProperty("country").GetString());
+    }
 }

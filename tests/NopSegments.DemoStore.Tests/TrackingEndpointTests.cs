@@ -132,6 +132,19 @@ public sealed class TrackingEndpointTests
     }
 
     [Fact]
+    public async Task Only_posts_are_taken()
+    {
+        await using var store = await StoreFactory.CreateAsync();
+        using var client = store.CreateClient();
+
+        using var response = await client.GetAsync("/nopsegments/track");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["POST"], response.Content.Headers.Allow);
+        Assert.Contains("Post events to this address", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_the_module_the_endpoint_is_not_there()
     {
         await using var store = await StoreFactory.CreateAsync(install: false);

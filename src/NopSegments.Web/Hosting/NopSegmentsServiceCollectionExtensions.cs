@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -53,6 +54,8 @@ public static class NopSegmentsServiceCollectionExtensions
         services.AddSingleton<ISegmentsTracker>(sp => sp.GetRequiredService<EventQueue>());
         services.AddHostedService<EventWriter>();
         services.AddSingleton<TrackingLimiter>();
+        services.AddSingleton<TrackingEndpoint>();
+        services.AddTransient<IStartupFilter, TrackingStartupFilter>();
         services.AddSingleton<SavedSegments>();
         services.AddSingleton<SegmentActivity>();
         services.AddSingleton<ProfileSnapshots>();

@@ -1,8 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using NopSegments.Tracking;
 using NopSegments.Web.Hosting;
 using NopSegments.Web.Settings;
@@ -15,7 +14,8 @@ namespace NopSegments.Web.Tracking;
 /// browser may only report what happens in the browser (page views, exits, offers), never orders.
 /// Each event is checked on its own: one bad event never drops the good ones beside it.
 /// </summary>
-internal static class TrackingEndpoint
+internal sealed class TrackingEndpoint(
+    ModuleState state, ModuleSettings settings, ISegmentsTracker tracker, TrackingLimiter limiter, TimeProvider clock)
 {
     public const int MaxBodyBytes = 16 * 1024;
     public const int MaxEvents = 25;
@@ -25,12 +25,18 @@ internal static class TrackingEndpoint
         EventNames.PageViewed, EventNames.SessionStarted, EventNames.PageExited, EventNames.OfferViewed, EventNames.OfferClicked,
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    public static void MapTracking(this IEndpointRouteBuilder endpoints, string path) =>
-        endpoints.MapPost(path, HandleAsync).DisableAntiforgery().ShortCircuit().WithName("Track");
+    public async Task HandleAsync(HttpContext http)
+    {
+        if (!HttpMethods.IsPost(http.Request.Method))
+        {
+            http.Response.Headers.Allow = HttpMethods.Post;
+            await Problem(StatusCodes.Status405MethodNotAllowed, "Post events to this address").ExecuteAsync(http);
+            return;
+        }
+        await (await AnswerAsync(http, http.RequestAborted)).ExecuteAsync(http);
+    }
 
-    private static async Task<IResult> HandleAsync(
-        HttpContext http, ModuleState state, ModuleSettings settings, ICurrentVisitor visitor, ISegmentsTracker tracker,
-        TrackingLimiter limiter, TimeProvider clock, CancellationToken ct)
+    private async Task<IResult> AnswerAsync(HttpContext http, CancellationToken ct)
     {
         if (!state.IsInstalled)
             return Problem(StatusCodes.Status404NotFound, "NopSegments is not installed");
@@ -53,6 +59,7 @@ internal static class TrackingEndpoint
         if (TrackingConsent.Refusal(http.Request, settings) is { } refusal)
             return TrackAnswer.For(new TrackResponse(0, [], refusal));
 
+        var visitor = http.RequestServices.GetRequiredService<ICurrentVisitor>();
         var key = http.Request.Cookies.ContainsKey(VisitorCookies.VisitorCookie) ? visitor.VisitorId : $"ip:{http.Connection.RemoteIpAddress}";
         if (limiter.Refuse(key, events.Count) is { } wait)
         {
