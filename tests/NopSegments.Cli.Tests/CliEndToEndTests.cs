@@ -51,9 +51,11 @@ public sealed class CliEndToEndTests
         var first = await CliProcess.RunAsync("members", "orders_count >= 1", "--as-of", "2011-12-10", "--limit", "3", "--db", file);
         var explain = await CliProcess.RunAsync("explain", "14646", "orders_count >= 10 AND NOT country = \"Netherlands\"", "--as-of", "2011-12-01", "--db", file);
         var typo = await CliProcess.RunAsync("count", "order_count >= 3", "--db", file);
-        // Before the newest event: event conditions are still one statement, stored aggregates are not.
+        // Before the newest event: event conditions and the attributes recomputed from events are still one statement;
+        // the cart is not recomputed, so a query reading it goes profile by profile (the retailer's data has no carts).
         var juneOrders = await CliProcess.RunAsync("count", "order_placed(within 30d) >= 2", "--as-of", "2011-06-01", "--db", file);
         var juneBuyers = await CliProcess.RunAsync("count", "orders_count >= 2", "--as-of", "2011-06-01", "--db", file);
+        var juneCarts = await CliProcess.RunAsync("count", "orders_count >= 2 OR cart_items_count > 0", "--as-of", "2011-06-01", "--db", file);
 
         // The year's six biggest spenders, net of cancellations.
         Assert.Equal(["12415", "14156", "14646", "14911", "17450", "18102"], whales.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
@@ -65,7 +67,10 @@ public sealed class CliEndToEndTests
         Assert.Equal((2, ""), (typo.Exit, typo.Out));
         Assert.Equal("unknown attribute 'order_count' at 1:1; did you mean 'orders_count'?", typo.Error.Trim());
         Assert.Contains("evaluated  set-based, one SQL statement", juneOrders.Out, StringComparison.Ordinal);
-        Assert.Contains("evaluated  profile by profile: events after the as-of instant are stored", juneBuyers.Out, StringComparison.Ordinal);
+        Assert.Contains("evaluated  set-based, one SQL statement", juneBuyers.Out, StringComparison.Ordinal);
+        Assert.Contains("evaluated  profile by profile: events after the as-of instant are stored, and cart_items_count", juneCarts.Out, StringComparison.Ordinal);
+        Assert.Equal(juneCarts.Out.TrimEnd().Split('\n')[^1], juneBuyers.Out.TrimEnd().Split('\n')[^1]);
+        Assert.NotEqual("0", juneBuyers.Out.TrimEnd().Split('\n')[^1]);
     }
 
     [SkippableFact]

@@ -9,8 +9,8 @@ namespace NopSegments.Data.Segments;
 
 /// <summary>
 /// Counts and lists a query's members with one SQL statement over all profiles (see <see cref="SegmentSql"/>).
-/// It answers for the newest instant, and for earlier ones when the query reads events only; <see cref="WhyNotAsync"/>
-/// says whether it can.
+/// It answers for the newest instant, and for earlier ones when the query reads events and the attributes that are
+/// sums, counts and extremes of events (<see cref="AsOfProfiles"/>); <see cref="WhyNotAsync"/> says whether it can.
 /// </summary>
 internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
 {
@@ -23,12 +23,12 @@ internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
     // Only the scores the query reads are computed (each is a sort of every buyer), as columns of the one scan of the
     // profiles: buyers are ranked among themselves, everyone else has no score. Only the columns the query reads are
     // carried through the sorts (the fold state would make each row kilobytes wide).
-    private static string Rfm(IEnumerable<string> scores, IEnumerable<string> columns) =>
+    private static string Rfm(IEnumerable<string> scores, IEnumerable<string> columns, string profiles) =>
         $"WITH p AS (SELECT {string.Join(", ", columns.Prepend("customer_id").Prepend("id"))}, " +
         string.Join(", ", scores.Select(s =>
             $"CASE WHEN orders_count > 0 THEN 1 + (5 * (RANK() OVER (PARTITION BY orders_count > 0 ORDER BY {RfmOrder[s]}) - 1)) " +
             $"/ COUNT(*) OVER (PARTITION BY orders_count > 0) END AS rfm_score_{s}")) +
-        " FROM nopsegments_profiles) ";
+        $" FROM {profiles} rfm_in) ";
 
     private const string Key = "COALESCE(p.customer_id, (SELECT MIN(i.visitor_id) FROM nopsegments_identities i WHERE i.profile_id = p.id))";
 
@@ -36,8 +36,9 @@ internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
 
     /// <summary>
     /// Null when one statement answers the query at <paramref name="now"/>; otherwise why not. A query of event
-    /// conditions only answers at any instant (they read the events up to it); one that reads the materialized profile
-    /// columns only when no stored event is later than <paramref name="now"/>, as those are the attributes at the newest.
+    /// conditions only answers at any instant (they read the events up to it); one that reads profile attributes reads
+    /// the materialized columns when no stored event is later than <paramref name="now"/> (they are the attributes at
+    /// the newest), and before that the attributes <see cref="AsOfProfiles"/> recomputes from the events up to then.
     /// </summary>
     public async Task<string?> WhyNotAsync(SegmentQuery query, DateTimeOffset now, CancellationToken ct = default)
     {
@@ -45,7 +46,17 @@ internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
             return reason;
         if (ReadsOnlyEvents(query.Syntax) || !await HasLaterEventsAsync(now, ct))
             return null;
-        return "events after the as-of instant are stored, so the stored aggregates are too new";
+        return NotRecomputed(query) is { } attribute
+            ? $"events after the as-of instant are stored, and {attribute} is not recomputed set-based at an earlier instant"
+            : null;
+    }
+
+    /// <summary>An attribute the query reads that <see cref="AsOfProfiles"/> does not recompute, if any.</summary>
+    private string? NotRecomputed(SegmentQuery query)
+    {
+        var translation = new SegmentSql(sql, DateTimeOffset.UnixEpoch);
+        translation.Where(query.Syntax);
+        return translation.ProfileColumns.FirstOrDefault(c => !AsOfProfiles.Columns.Contains(c));
     }
 
     private async Task<bool> HasLaterEventsAsync(DateTimeOffset now, CancellationToken ct)
@@ -125,17 +136,21 @@ internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
 
     private DbCommand Command(DbConnection connection, SegmentQuery query, DateTimeOffset now, bool past, string select, string tail)
     {
-        if (past && !ReadsOnlyEvents(query.Syntax))
-            throw new InvalidOperationException("Only event conditions are answered set-based before the newest stored event.");
+        if (past && !ReadsOnlyEvents(query.Syntax) && NotRecomputed(query) is { } attribute)
+            throw new InvalidOperationException($"{attribute} is not answered set-based before the newest stored event.");
         var translation = new SegmentSql(sql, now);
         var where = translation.Where(query.Syntax);
-        // Before the newest event, a profile exists if it has an event by then (as profile by profile).
-        if (past)
+        // Before the newest event, a profile exists if it has an event by then (as profile by profile); its attributes
+        // are recomputed from the events up to then, unless the query reads none.
+        var profiles = "nopsegments_profiles";
+        if (past && (translation.ProfileColumns.Count > 0 || translation.UsesRfm))
+            profiles = AsOfProfiles.Relation(sql);
+        else if (past)
             where = $"{where} AND EXISTS (SELECT 1 FROM nopsegments_events x WHERE x.profile_id = p.id AND x.occurred_at <= @existed_by)";
         var command = connection.CreateCommand();
         command.CommandText = translation.UsesRfm
-            ? Rfm(translation.RfmScores, translation.ProfileColumns.Except(["id", "customer_id"])) + $"SELECT {select} FROM p WHERE {where}{tail}"
-            : $"SELECT {select} FROM nopsegments_profiles p WHERE {where}{tail}";
+            ? Rfm(translation.RfmScores, translation.ProfileColumns.Except(["id", "customer_id"]), profiles) + $"SELECT {select} FROM p WHERE {where}{tail}"
+            : $"SELECT {select} FROM {profiles} p WHERE {where}{tail}";
         foreach (var (name, value) in translation.Parameters)
             command.AddParameter(name, value);
         if (past)
