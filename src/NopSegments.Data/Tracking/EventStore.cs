@@ -24,7 +24,7 @@ internal sealed class EventStore(SegmentsDbContextFactory contexts)
         var limit = Math.Clamp(filter.Limit, 1, 1000);
         if (!string.IsNullOrWhiteSpace(filter.Name))
             query = query.Where(e => e.Name == filter.Name);
-        else if (filter.VisitorId is null && filter.ProfileId is null)
+        else if (string.IsNullOrWhiteSpace(filter.VisitorId) && filter.ProfileId is null)
             query = NewestOfEachName(db, limit);
         return await query
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
