@@ -94,21 +94,27 @@ internal sealed class SegmentSql(SqlDialect sql, DateTimeOffset now)
         var kind = EventCatalog.KindOf(eventName, name)!.Value;
         var type = kind == PropertyKind.Text ? QueryType.Text : QueryType.Number;
         var value = type == QueryType.Text ? sql.JsonText("e.properties", name) : sql.JsonNumber("e.properties", name);
-        return Compare(value, type, filter.Comparison);
+        return Compare(value, type, filter.Comparison, readOnce: true);
     }
 
-    private string Compare(string value, QueryType type, Comparison comparison)
+    /// <summary>
+    /// A comparison that is false, not unknown, when the value is missing. A column is tested for NULL beside it (an
+    /// index can serve both); a value read out of JSON is read once, with the unknown turned false (COALESCE), since
+    /// reading it twice parsed every event's properties twice (the year's category views: 2× the hand-written SQL).
+    /// </summary>
+    private string Compare(string value, QueryType type, Comparison comparison, bool readOnce = false)
     {
         var text = type == QueryType.Text;
         var subject = text ? $"lower({value})" : value;
         string Operand(Literal literal) => text ? $"lower({Parameter(literal)})" : Parameter(literal);
+        string Known(string condition) => readOnce ? $"COALESCE({condition}, FALSE)" : $"({value} IS NOT NULL AND {condition})";
         return comparison switch
         {
             IsNull isNull => $"({value} IS {(isNull.Negated ? "NOT " : "")}NULL)",
-            CompareTo compare => $"({value} IS NOT NULL AND {subject} {(compare.Operator == "!=" ? "<>" : compare.Operator)} {Operand(compare.Value)})",
-            InList list => $"({value} IS NOT NULL AND {subject} {(list.Negated ? "NOT " : "")}IN ({string.Join(", ", list.Values.Select(Operand))}))",
-            Between between => $"({value} IS NOT NULL AND {subject} {(between.Negated ? "NOT " : "")}BETWEEN {Operand(between.Low)} AND {Operand(between.High)})",
-            Contains contains => $"({value} IS NOT NULL AND {sql.ContainsIgnoringCase(value, Parameter(contains.Value))})",
+            CompareTo compare => Known($"{subject} {(compare.Operator == "!=" ? "<>" : compare.Operator)} {Operand(compare.Value)}"),
+            InList list => Known($"{subject} {(list.Negated ? "NOT " : "")}IN ({string.Join(", ", list.Values.Select(Operand))})"),
+            Between between => Known($"{subject} {(between.Negated ? "NOT " : "")}BETWEEN {Operand(between.Low)} AND {Operand(between.High)}"),
+            Contains contains => Known(sql.ContainsIgnoringCase(value, Parameter(contains.Value))),
             _ => throw new NotSupportedException(comparison.GetType().Name),
         };
     }

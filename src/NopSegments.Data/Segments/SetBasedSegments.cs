@@ -63,13 +63,17 @@ internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
     {
         await using var connection = sql.Open(contexts.ConnectionString);
         await using var command = connection.CreateCommand();
-        // Asked name by name: PostgreSQL's events are keyed by name first, so a time alone would read every event.
-        command.CommandText = $"SELECT 1 FROM nopsegments_events WHERE name IN ({CatalogNames}) AND occurred_at > @now LIMIT 1";
+        command.CommandText = $"SELECT CASE WHEN ({NewestEvent}) > @now THEN 1 ELSE 0 END";
         command.AddParameter("@now", now.UtcDateTime);
-        return await command.ExecuteScalarAsync(ct) is not null;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) == 1;
     }
 
-    private static readonly string CatalogNames = string.Join(", ", EventCatalog.Events.Keys.Order(StringComparer.Ordinal).Select(n => $"'{n}'"));
+    // The newest event of each name: one probe at the end of each name's index range, with no parameter to plan for.
+    // "name IN (…) AND occurred_at > @now LIMIT 1" got PostgreSQL's generic plan once run five times in a process, a
+    // scan of the whole table when nothing is later (2.4 s on 10.6M events; PostgreSQL keys events by name first).
+    private static readonly string NewestEvent = "SELECT MAX(newest) FROM (" + string.Join(" UNION ALL ",
+        EventCatalog.Events.Keys.Order(StringComparer.Ordinal).Select(n => $"SELECT MAX(occurred_at) AS newest FROM nopsegments_events WHERE name = '{n}'")) +
+        ") n";
 
     private static bool ReadsOnlyEvents(QueryNode node) => node switch
     {
