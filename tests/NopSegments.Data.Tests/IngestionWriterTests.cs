@@ -168,8 +168,10 @@ public sealed class IngestionWriterTests
         Assert.Equal("on", await show.ExecuteScalarAsync());
     }
 
-    [SkippableFact]
-    public async Task An_event_another_writer_stores_at_the_same_moment_is_counted_once_on_PostgreSQL()
+    [SkippableTheory]
+    [InlineData(0)]
+    [InlineData(1_100)] // more than one block of row ids (EventIdBlocks), which the second try must reuse
+    public async Task An_event_another_writer_stores_at_the_same_moment_is_counted_once_on_PostgreSQL(int views)
     {
         await using var fixture = await Fixture.CreateAsync(DatabaseProvider.PostgreSql);
         await fixture.Writer.WriteAsync([Order("c9", 0, "9", "1", 10m)]);
@@ -190,13 +192,14 @@ public sealed class IngestionWriterTests
             insert.Parameters.AddWithValue("at", order.OccurredAt.UtcDateTime);
             await insert.ExecuteNonQueryAsync();
         }
-        var writing = fixture.Writer.WriteAsync([order, Order("c9", 6, "9", "3", 5m)]);
+        var writing = fixture.Writer.WriteAsync([order, Order("c9", 6, "9", "3", 5m), .. Enumerable.Range(0, views).Select(i => E("page_viewed", "c9", 7 + i / 1000.0))]);
         await WaitUntilBlockedAsync(fixture.ConnectionString);
         await otherTx.CommitAsync();
         var result = await writing;
 
-        Assert.Equal((1, 1), (result.Stored, result.Duplicates));
-        Assert.Equal(3, await fixture.Db.Events.CountAsync());
+        Assert.Equal((1 + views, 1), (result.Stored, result.Duplicates));
+        Assert.Equal(3 + views, await fixture.Db.Events.CountAsync());
+        Assert.Equal(3 + views, await fixture.Db.Events.Select(e => e.Id).Distinct().CountAsync());
         // The other writer folds its own order; ours folded only the one it stored.
         Assert.Equal((2, 15.0), ((await fixture.ProfileOfCustomerAsync("9")).OrdersCount, (await fixture.ProfileOfCustomerAsync("9")).TotalSpent));
     }

@@ -15,19 +15,20 @@ internal sealed class EventIdBlocks
     /// <summary>Reads <c>@blocks</c> block starts.</summary>
     public const string Reserve = "SELECT nextval(pg_get_serial_sequence('nopsegments_events', 'id')) FROM generate_series(1, @blocks)";
 
-    private readonly Queue<long> starts;
+    private readonly List<long> starts;
+    private int block;
     private long next;
     private int left;
 
-    private EventIdBlocks(Queue<long> starts) => this.starts = starts;
+    private EventIdBlocks(List<long> starts) => this.starts = starts;
 
     public static int Covering(int rows) => (rows + Size - 1) / Size;
 
     public static async Task<EventIdBlocks> ReadAsync(NpgsqlDataReader reader, CancellationToken ct)
     {
-        var starts = new Queue<long>();
+        var starts = new List<long>();
         while (await reader.ReadAsync(ct))
-            starts.Enqueue(reader.GetInt64(0));
+            starts.Add(reader.GetInt64(0));
         return new EventIdBlocks(starts);
     }
 
@@ -36,10 +37,13 @@ internal sealed class EventIdBlocks
     {
         if (left == 0)
         {
-            next = starts.Dequeue();
+            next = starts[block++];
             left = Size;
         }
         left--;
         return next++;
     }
+
+    /// <summary>Hands the same ids out again, from the first: for a copy that replaces one rolled back.</summary>
+    public void Rewind() => (block, left) = (0, 0);
 }

@@ -28,6 +28,7 @@ internal static class PostgresEventInsert
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             await tx.RollbackAsync("copy_events", ct);
+            ids.Rewind();
             return await InsertThroughStagingAsync(connection, tx, fresh, ids, recordedAt, ct);
         }
     }
