@@ -26,12 +26,10 @@ internal static class AsOfProfiles
     {
         var value = $"COALESCE({sql.JsonNumber("e.properties", "value")}, 0)";
         var discount = sql.JsonText("e.properties", "discount_code");
-        var orders = Named(EventNames.OrderPlaced, "1", "0");
-        var ordered = $"SUM({Named(EventNames.OrderPlaced, value, "0")})";
         var aggregates = string.Join(", ",
-            $"SUM({orders}) AS orders_count",
+            $"SUM({Named(EventNames.OrderPlaced, "1", "0")}) AS orders_count",
+            $"ROUND(SUM({Named(EventNames.OrderPlaced, value, "0")}), 6) AS order_value",
             $"ROUND(SUM(CASE e.name WHEN '{EventNames.OrderPlaced}' THEN {value} WHEN '{EventNames.OrderRefunded}' THEN -{value} ELSE 0 END), 6) AS total_spent",
-            $"CASE WHEN SUM({orders}) > 0 THEN ROUND(ROUND({ordered}, 6) / SUM({orders}), 12) END AS average_order_value",
             $"MIN({Named(EventNames.OrderPlaced, "e.occurred_at", "NULL")}) AS first_order_at",
             $"MAX({Named(EventNames.OrderPlaced, "e.occurred_at", "NULL")}) AS last_order_at",
             $"SUM({Named(EventNames.OrderRefunded, "1", "0")}) AS refunds_count",
@@ -41,8 +39,9 @@ internal static class AsOfProfiles
             "MIN(e.occurred_at) AS first_seen_at",
             "MAX(e.occurred_at) AS last_seen_at",
             $"MAX(CASE WHEN e.name = '{EventNames.AddedToCart}' AND {sql.JsonText("e.properties", "sku")} IS NOT NULL THEN e.occurred_at END) AS last_added_to_cart_at");
-        return "(SELECT pr.id, pr.customer_id, pr.traits, a.orders_count, a.total_spent, a.average_order_value, a.first_order_at, " +
-            "a.last_order_at, a.refunds_count, a.discount_orders_count, " +
+        return "(SELECT pr.id, pr.customer_id, pr.traits, a.orders_count, a.total_spent, " +
+            "CASE WHEN a.orders_count > 0 THEN ROUND(a.order_value / a.orders_count, 12) END AS average_order_value, " +
+            "a.first_order_at, a.last_order_at, a.refunds_count, a.discount_orders_count, " +
             "CASE WHEN a.orders_count > 0 THEN ROUND(1.0 * a.discount_orders_count / a.orders_count, 12) END AS discount_orders_share, " +
             "a.sessions_count, a.page_views_count, a.first_seen_at, a.last_seen_at, a.last_added_to_cart_at " +
             $"FROM nopsegments_profiles pr JOIN (SELECT e.profile_id, {aggregates} FROM nopsegments_events e " +

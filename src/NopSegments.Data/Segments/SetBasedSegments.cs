@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using NopSegments.Data.Ingestion;
 using NopSegments.Language;
-using NopSegments.Language.Syntax;
 using NopSegments.Tracking;
 
 namespace NopSegments.Data.Segments;
@@ -42,22 +41,24 @@ internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
     /// </summary>
     public async Task<string?> WhyNotAsync(SegmentQuery query, DateTimeOffset now, CancellationToken ct = default)
     {
-        if (Unsupported(query) is { } reason)
-            return reason;
-        if (ReadsOnlyEvents(query.Syntax) || !await HasLaterEventsAsync(now, ct))
-            return null;
-        return NotRecomputed(query) is { } attribute
+        var translation = new SegmentSql(sql, now);
+        try
+        {
+            translation.Where(query.Syntax);
+        }
+        catch (SetBasedUnsupportedException ex)
+        {
+            return ex.Message;
+        }
+        // Only an attribute that is not recomputed needs to know whether the instant is the newest.
+        return NotRecomputed(translation) is { } attribute && await HasLaterEventsAsync(now, ct)
             ? $"events after the as-of instant are stored, and {attribute} is not recomputed set-based at an earlier instant"
             : null;
     }
 
-    /// <summary>An attribute the query reads that <see cref="AsOfProfiles"/> does not recompute, if any.</summary>
-    private string? NotRecomputed(SegmentQuery query)
-    {
-        var translation = new SegmentSql(sql, DateTimeOffset.UnixEpoch);
-        translation.Where(query.Syntax);
-        return translation.ProfileColumns.FirstOrDefault(c => !AsOfProfiles.Columns.Contains(c));
-    }
+    /// <summary>An attribute the translated query reads that <see cref="AsOfProfiles"/> does not recompute, if any.</summary>
+    private static string? NotRecomputed(SegmentSql translation) =>
+        translation.ProfileColumns.FirstOrDefault(c => !AsOfProfiles.Columns.Contains(c));
 
     private async Task<bool> HasLaterEventsAsync(DateTimeOffset now, CancellationToken ct)
     {
@@ -74,29 +75,6 @@ internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
     private static readonly string NewestEvent = "SELECT MAX(newest) FROM (" + string.Join(" UNION ALL ",
         EventCatalog.Events.Keys.Order(StringComparer.Ordinal).Select(n => $"SELECT MAX(occurred_at) AS newest FROM nopsegments_events WHERE name = '{n}'")) +
         ") n";
-
-    private static bool ReadsOnlyEvents(QueryNode node) => node switch
-    {
-        OrNode or => or.Terms.All(ReadsOnlyEvents),
-        AndNode and => and.Terms.All(ReadsOnlyEvents),
-        NotNode not => ReadsOnlyEvents(not.Operand),
-        EventNode => true,
-        _ => false,
-    };
-
-    /// <summary>Null when the query translates; otherwise why it does not.</summary>
-    public string? Unsupported(SegmentQuery query)
-    {
-        try
-        {
-            new SegmentSql(sql, DateTimeOffset.UnixEpoch).Where(query.Syntax);
-            return null;
-        }
-        catch (SetBasedUnsupportedException ex)
-        {
-            return ex.Message;
-        }
-    }
 
     public async Task<long> CountAsync(SegmentQuery query, DateTimeOffset now, CancellationToken ct = default)
     {
@@ -140,10 +118,10 @@ internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
 
     private DbCommand Command(DbConnection connection, SegmentQuery query, DateTimeOffset now, bool past, string select, string tail)
     {
-        if (past && !ReadsOnlyEvents(query.Syntax) && NotRecomputed(query) is { } attribute)
-            throw new InvalidOperationException($"{attribute} is not answered set-based before the newest stored event.");
         var translation = new SegmentSql(sql, now);
         var where = translation.Where(query.Syntax);
+        if (past && NotRecomputed(translation) is { } attribute)
+            throw new InvalidOperationException($"{attribute} is not answered set-based before the newest stored event.");
         // Before the newest event, a profile exists if it has an event by then (as profile by profile); its attributes
         // are recomputed from the events up to then, unless the query reads none.
         var profiles = "nopsegments_profiles";
