@@ -41,6 +41,11 @@ public sealed class TrackingEndpointTests
     [InlineData("not json", 400, "The body is not JSON")]
     [InlineData("""{"events":[]}""", 400, "No events")]
     [InlineData("""{"events":[{"name":"page_viewed","properties":{"url":{"nested":1}}}]}""", 202, "nested objects and arrays are not allowed")]
+    [InlineData("""{"events":[null,{"name":"page_viewed"}]}""", 202, "the event has no name")]
+    [InlineData("""{"Events":[{"Name":"page_viewed","Properties":{"title":"Home"}}],"version":2}""", 202, "\"accepted\":1")]
+    [InlineData("""{"events":[{"name":"page_viewed"}]} {}""", 400, "The body is not JSON")]
+    [InlineData("""{"events":{"name":"page_viewed"}}""", 400, "must be an array, not StartObject")]
+    [InlineData("""{"events":[{"name":7}]}""", 400, "must be text, not Number")]
     public async Task Malformed_requests_get_a_reason(string json, int status, string reason)
     {
         await using var store = await StoreFactory.CreateAsync();

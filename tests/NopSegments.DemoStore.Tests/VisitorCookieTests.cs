@@ -27,3 +27,37 @@ public sealed class VisitorCookieTests
         Assert.Equal(Start.AddMinutes(3.5), protector.Session(later.Cookie)!.RefreshedAt);
     }
 }
+
+public sealed class CookieHeaderTests
+{
+    public static TheoryData<string[]> Headers => new()
+    {
+        { ["a=1; nopsegments.vid=abc; b=2"] },
+        { ["nopsegments.vid=abc;nopsegments.vid=def"] },
+        { ["NOPSEGMENTS.VID=abc"] },
+        { ["nopsegments.vid=\"quoted\""] },
+        { ["nopsegments.vid=a%20b%2Fc"] },
+        { ["nopsegments.vid=CfDJ8Abc-_xyz"] },
+        { ["  nopsegments.vid=abc  ;x=1"] },
+        { ["nopsegments.vid="] },
+        { ["nopsegments.vidx=1; xnopsegments.vid=2; nopsegments.vid=3"] },
+        { ["x=1", "nopsegments.vid=second-header"] },
+        { ["nopsegments.vid=one", "nopsegments.vid=two"] },
+        { ["nopsegments.vid=abc; nopsegments.vid="] },
+        { ["garbage; nopsegments.vid=abc"] },
+        { ["x=1, nopsegments.vid=abc"] },
+        { ["x=\"a;b\"; nopsegments.vid=abc"] },
+        { ["other=1"] },
+        { [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Headers))]
+    public void A_cookie_reads_as_the_request_cookie_collection_reads_it(string[] headers)
+    {
+        var request = new Microsoft.AspNetCore.Http.DefaultHttpContext().Request;
+        request.Headers.Cookie = headers;
+
+        Assert.Equal(request.Cookies["nopsegments.vid"], CookieHeader.Value(request, "nopsegments.vid"));
+    }
+}

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace NopSegments.Web.Tracking;
 
@@ -14,17 +13,14 @@ internal sealed class PostedProperties
     public string? Error { get; set; }
 
     public string? Text(string name) => Values.GetValueOrDefault(name) as string;
-}
 
-/// <summary>Reads <see cref="PostedProperties"/> in one pass over the JSON, without building a document.</summary>
-internal sealed class PostedPropertiesConverter : JsonConverter<PostedProperties>
-{
-    public override PostedProperties? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    /// <summary>Reads the properties object the reader is on (or its null) in one pass, without building a document.</summary>
+    public static PostedProperties? Read(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.Null)
             return null;
         if (reader.TokenType != JsonTokenType.StartObject)
-            throw new JsonException("\"properties\" must be an object");
+            throw new JsonException($"\"properties\" must be an object, not {reader.TokenType} (byte {reader.TokenStartIndex})");
         var properties = new PostedProperties();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
@@ -58,7 +54,4 @@ internal sealed class PostedPropertiesConverter : JsonConverter<PostedProperties
         }
         return properties;
     }
-
-    public override void Write(Utf8JsonWriter writer, PostedProperties value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, value.Values, options);
 }

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using NopSegments.Tracking;
 using NopSegments.Web.Hosting;
 using NopSegments.Web.Settings;
@@ -15,7 +14,8 @@ namespace NopSegments.Web.Tracking;
 /// Each event is checked on its own: one bad event never drops the good ones beside it.
 /// </summary>
 internal sealed class TrackingEndpoint(
-    ModuleState state, ModuleSettings settings, ISegmentsTracker tracker, TrackingLimiter limiter, TimeProvider clock)
+    ModuleState state, ModuleSettings settings, ISegmentsTracker tracker, TrackingLimiter limiter, VisitorCookieProtector cookies,
+    GeoLocator geo, TimeProvider clock)
 {
     public const int MaxBodyBytes = 16 * 1024;
     public const int MaxEvents = 25;
@@ -43,24 +43,25 @@ internal sealed class TrackingEndpoint(
         var body = await TrackingBody.ReadAsync(http.Request, MaxBodyBytes, ct);
         if (body is null)
             return Problem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBodyBytes} bytes");
-        TrackRequest? request;
+        List<TrackedEvent>? events;
         try
         {
-            request = JsonSerializer.Deserialize(body, TrackingJsonContext.Default.TrackRequest);
+            events = TrackRequest.ReadEvents(body);
         }
         catch (JsonException ex)
         {
             return Problem(StatusCodes.Status400BadRequest, $"The body is not JSON of the form {{\"events\":[{{\"name\":\"page_viewed\",\"properties\":{{}}}}]}}: {ex.Message}");
         }
-        if (request?.Events is not { Count: > 0 } events)
+        if (events is not { Count: > 0 })
             return Problem(StatusCodes.Status400BadRequest, "No events: send {\"events\":[...]}");
         if (events.Count > MaxEvents)
             return Problem(StatusCodes.Status413PayloadTooLarge, $"{events.Count} events; at most {MaxEvents} per request");
         if (TrackingConsent.Refusal(http.Request, settings) is { } refusal)
             return TrackAnswer.For(new TrackResponse(0, [], refusal));
 
-        var visitor = http.RequestServices.GetRequiredService<ICurrentVisitor>();
-        var key = http.Request.Cookies.ContainsKey(VisitorCookies.VisitorCookie) ? visitor.VisitorId : $"ip:{http.Connection.RemoteIpAddress}";
+        var visitor = new VisitorCookies(http, cookies, settings, geo, clock);
+        // A visitor without a valid cookie gets a new id on every request, so until it has one its address is the limit's key.
+        var key = visitor.IsReturning ? visitor.VisitorId : $"ip:{http.Connection.RemoteIpAddress}";
         if (limiter.Refuse(key, events.Count) is { } wait)
         {
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -78,7 +79,7 @@ internal sealed class TrackingEndpoint(
         return TrackAnswer.For(new TrackResponse(events.Count - rejected.Count, rejected));
     }
 
-    private static string? Reject(TrackedEvent posted, ICurrentVisitor visitor, VisitorSession session, DateTimeOffset now, ISegmentsTracker tracker)
+    private static string? Reject(TrackedEvent posted, VisitorCookies visitor, VisitorSession session, DateTimeOffset now, ISegmentsTracker tracker)
     {
         if (string.IsNullOrWhiteSpace(posted.Name))
             return "the event has no name";
@@ -93,7 +94,7 @@ internal sealed class TrackingEndpoint(
     }
 
     /// <summary>A session that starts with a tracker call takes its source from the page the tracker reports.</summary>
-    private static VisitorSession StartSession(ICurrentVisitor visitor, IReadOnlyList<TrackedEvent> events)
+    private static VisitorSession StartSession(VisitorCookies visitor, IReadOnlyList<TrackedEvent> events)
     {
         var page = events.FirstOrDefault(e => e.Name is EventNames.PageViewed or EventNames.SessionStarted)?.Properties;
         return page?.Text("url") is { } landing ? visitor.EnsureSession(landing, page.Text("referrer")) : visitor.Session;

@@ -10,7 +10,7 @@ internal static class TrackingConsent
     {
         if (settings.HonourDoNotTrack && (request.Headers["DNT"] == "1" || request.Headers["Sec-GPC"] == "1"))
             return "the browser asks not to be tracked (Do Not Track)";
-        if (settings.ConsentMode == ModuleSettings.AfterConsent && request.Cookies[ModuleSettings.ConsentCookie] != "granted")
+        if (settings.ConsentMode == ModuleSettings.AfterConsent && CookieHeader.Value(request, ModuleSettings.ConsentCookie) != "granted")
             return "the visitor has not consented to tracking";
         return null;
     }

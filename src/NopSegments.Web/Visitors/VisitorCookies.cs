@@ -12,9 +12,7 @@ namespace NopSegments.Web.Visitors;
 /// events as somebody else or rewrite where their session came from. A cookie that fails the check is
 /// replaced, never trusted.
 /// </summary>
-internal sealed class VisitorCookies(
-    IHttpContextAccessor http, VisitorCookieProtector protector, ModuleSettings settings, GeoLocator geo, TimeProvider clock)
-    : ICurrentVisitor
+internal sealed class VisitorCookies : ICurrentVisitor
 {
     public const string VisitorCookie = "nopsegments.vid";
     public const string SessionCookie = "nopsegments.sid";
@@ -23,16 +21,41 @@ internal sealed class VisitorCookies(
     // The sliding session cookie is rewritten at most once a minute: 30 minutes of silence, give or take one.
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(1);
 
-    private (string Id, bool Rejected)? visitor;
+    private readonly IHttpContextAccessor? http;
+    private readonly HttpContext? request;
+    private readonly VisitorCookieProtector protector;
+    private readonly ModuleSettings settings;
+    private readonly GeoLocator geo;
+    private readonly TimeProvider clock;
+    private (string Id, bool Returning, bool Rejected)? visitor;
     private VisitorSession? session;
 
-    private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("no current HTTP request");
+    /// <summary>The request's visitor as the host's services see it (a scoped service).</summary>
+    public VisitorCookies(IHttpContextAccessor http, VisitorCookieProtector protector, ModuleSettings settings, GeoLocator geo, TimeProvider clock)
+        : this(protector, settings, geo, clock) => this.http = http;
+
+    // The tracking endpoint's: it has its request at hand and needs no DI scope for it. Not public, so DI never picks it.
+    internal VisitorCookies(HttpContext request, VisitorCookieProtector protector, ModuleSettings settings, GeoLocator geo, TimeProvider clock)
+        : this(protector, settings, geo, clock) => this.request = request;
+
+    private VisitorCookies(VisitorCookieProtector protector, ModuleSettings settings, GeoLocator geo, TimeProvider clock)
+    {
+        this.protector = protector;
+        this.settings = settings;
+        this.geo = geo;
+        this.clock = clock;
+    }
+
+    private HttpContext Context => request ?? http?.HttpContext ?? throw new InvalidOperationException("no current HTTP request");
 
     public bool MayTrack => TrackingConsent.Refusal(Context.Request, settings) is null;
 
     public string VisitorId => Visitor().Id;
 
     public bool CookieWasRejected => Visitor().Rejected;
+
+    /// <summary>True when the request carried this shop's visitor cookie: the visitor was here before.</summary>
+    public bool IsReturning => Visitor().Returning;
 
     public string SessionId => Session.Id;
 
@@ -42,26 +65,26 @@ internal sealed class VisitorCookies(
     public VisitorSession EnsureSession(string landingUrl, string? referrer) =>
         session ??= ReadSession() ?? (Absolute(landingUrl) is { } landing ? StartSession(landing, Absolute(referrer)) : Session);
 
-    private (string Id, bool Rejected) Visitor()
+    private (string Id, bool Returning, bool Rejected) Visitor()
     {
         if (visitor is { } known)
             return known;
-        var raw = Context.Request.Cookies[VisitorCookie];
+        var raw = CookieHeader.Value(Context.Request, VisitorCookie);
         var id = raw is null ? null : protector.Unprotect(raw);
         if (id is { Length: > 0 and <= 64 })
         {
-            visitor = (id, false);
+            visitor = (id, true, false);
             return visitor.Value;
         }
         id = NewId();
         Write(VisitorCookie, id, VisitorLifetime);
-        visitor = (id, raw is not null);
+        visitor = (id, false, raw is not null);
         return visitor.Value;
     }
 
     private VisitorSession? ReadSession()
     {
-        var raw = Context.Request.Cookies[SessionCookie];
+        var raw = CookieHeader.Value(Context.Request, SessionCookie);
         if (raw is null || protector.Session(raw) is not { } existing)
             return null;
         var now = clock.GetUtcNow();
