@@ -27,10 +27,10 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
     public DbSet<SegmentTransition> SegmentTransitions => Set<SegmentTransition>();
 
     /// <summary>
-    /// The events' key: a row id, and the idempotency key with time first — a retry carries the same time, and inserts
-    /// land at the end of the index instead of at random places (62k rows/s instead of 37k on SQLite here); it also
-    /// serves time scans. On SQLite the row id is the table's own rowid and costs no index. Events of one name in a
-    /// time window (what set-based counts read) have their own index.
+    /// The events' key (SQL Server's; SQLite and PostgreSQL put the name first): a row id, and the idempotency key with
+    /// time first — a retry carries the same time, and inserts land at the end of the index instead of at random places
+    /// (62k rows/s instead of 37k on SQLite here); it also serves time scans. Events of one name in a time window (what
+    /// set-based counts read) have their own index.
     /// </summary>
     protected virtual void KeyEvents(EntityTypeBuilder<StoredEvent> e)
     {

@@ -12,12 +12,12 @@ internal sealed class SqliteEventInsert : IDisposable
     {
         insert = new SqliteStatement(connection,
             "INSERT INTO nopsegments_events (event_id, name, visitor_id, profile_id, customer_id, session_id, occurred_at, recorded_at, properties) " +
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (occurred_at, event_id) DO NOTHING");
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (name, occurred_at, event_id) DO NOTHING");
         // The batch's recording time is the same for every row, and a binding stays across executions.
         insert.BindTime(8, recordedAt);
     }
 
-    /// <summary>Stores the row unless its (time, id) key is already stored; true when it was new.</summary>
+    /// <summary>Stores the row unless its (name, time, id) key is already stored; true when it was new.</summary>
     public bool Insert(in EventRow row)
     {
         var e = row.Event;

@@ -376,7 +376,6 @@ namespace NopSegments.Data.Migrations.Sqlite
             modelBuilder.Entity("NopSegments.Data.Tracking.StoredEvent", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
@@ -425,10 +424,7 @@ namespace NopSegments.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name", "OccurredAt")
-                        .HasDatabaseName("ix_nopsegments_events_name");
-
-                    b.HasIndex("OccurredAt", "EventId")
+                    b.HasIndex("Name", "OccurredAt", "EventId")
                         .IsUnique()
                         .HasDatabaseName("ix_nopsegments_events_key");
 
