@@ -21,11 +21,11 @@ internal sealed class SqliteEventInsert : IDisposable
     public bool Insert(in EventRow row)
     {
         var e = row.Event;
-        Span<char> id = stackalloc char[36];
+        Span<byte> id = stackalloc byte[36];
         e.EventId.TryFormat(id, out _, "D");
         // EF Core stores Guids as upper-case text on SQLite.
         Ascii.ToUpperInPlace(id, out _);
-        insert.BindText(1, id);
+        insert.BindUtf8(1, id);
         insert.BindText(2, e.Name);
         insert.BindText(3, e.VisitorId);
         insert.BindInt64(4, row.ProfileId);

@@ -14,9 +14,6 @@ namespace NopSegments.Data.Ingestion;
 /// </summary>
 internal sealed class SqliteStatement : IDisposable
 {
-    // Microsoft.Data.Sqlite's text form of a DateTime; EF Core reads and compares the same.
-    public const string DateTimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
-
     [ThreadStatic]
     private static byte[]? utf8;
 
@@ -63,11 +60,11 @@ internal sealed class SqliteStatement : IDisposable
         }
     }
 
+    /// <summary>A time as Microsoft.Data.Sqlite stores it (<see cref="SqliteTime"/>); EF Core reads and compares the same.</summary>
     public void BindTime(int index, DateTime value)
     {
-        Span<char> text = stackalloc char[27];
-        value.TryFormat(text, out var length, DateTimeFormat, CultureInfo.InvariantCulture);
-        BindText(index, text[..length]);
+        Span<byte> text = stackalloc byte[SqliteTime.MaxLength];
+        BindUtf8(index, text[..SqliteTime.Write(value, text)]);
     }
 
     // UTF-8 made here (vectorized) rather than by SQLite from UTF-16 (a byte at a time); SQLite copies the bytes.
@@ -78,6 +75,8 @@ internal sealed class SqliteStatement : IDisposable
         var written = Encoding.UTF8.GetBytes(value, buffer);
         Check(raw.sqlite3_bind_text(statement, index, buffer.AsSpan(0, written)));
     }
+
+    public void BindUtf8(int index, ReadOnlySpan<byte> utf8) => Check(raw.sqlite3_bind_text(statement, index, utf8));
 
     public void BindInt64(int index, long value) => Check(raw.sqlite3_bind_int64(statement, index, value));
 
