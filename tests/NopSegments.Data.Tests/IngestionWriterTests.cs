@@ -151,6 +151,24 @@ public sealed class IngestionWriterTests
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task A_large_batch_with_stored_events_scattered_through_it_stores_and_counts_only_the_new_ones(DatabaseProvider provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        var views = Enumerable.Range(0, 100).Select(i => E("page_viewed", "v1", i, null, ("url", $"http://shop.example/{i}"))).ToList();
+        await fixture.Writer.WriteAsync([.. views.Where((_, i) => i % 3 == 0)]);
+
+        // Every run of SQLite's many-row insert holds some stored events and some new ones.
+        var result = await fixture.Writer.WriteAsync(views);
+        var again = await fixture.Writer.WriteAsync(views);
+
+        Assert.Equal((66, 34), (result.Stored, result.Duplicates));
+        Assert.Equal((0, 100), (again.Stored, again.Duplicates));
+        Assert.Equal(100, await fixture.Db.Events.CountAsync());
+        Assert.Equal(100, (await fixture.ProfileOfVisitorAsync("v1")).PageViewsCount);
+        Assert.Equal(views.Select(v => v.EventId).Order(), (await fixture.Db.Events.Select(e => e.EventId).ToListAsync()).Order());
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task A_buffered_batch_is_stored_and_the_next_batch_on_that_connection_waits_for_disk_again(DatabaseProvider provider)
     {
         await using var fixture = await Fixture.CreateAsync(provider);

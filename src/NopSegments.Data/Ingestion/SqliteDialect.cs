@@ -50,12 +50,8 @@ internal sealed class SqliteDialect : SqlDialect
     {
         // The statement runs on the connection that holds the transaction, so it is part of it.
         using var insert = new SqliteEventInsert((SqliteConnection)connection, recordedAt);
-        var inserted = new HashSet<Guid>();
-        foreach (var row in rows)
-        {
-            if (insert.Insert(row))
-                inserted.Add(row.Event.EventId);
-        }
+        var inserted = new HashSet<Guid>(rows.Count);
+        insert.InsertAll(rows, inserted);
         return Task.FromResult(inserted);
     }
 
