@@ -11,9 +11,17 @@ namespace NopSegments.Web.Visitors;
 /// </summary>
 internal static class CookieHeader
 {
+    /// <summary>The cookie's value, or null when the request has none.</summary>
     public static string? Value(HttpRequest request, string name)
     {
-        string? found = null;
+        var raw = Raw(request, name);
+        return raw.IsEmpty ? null : raw.Contains('%') ? Uri.UnescapeDataString(raw.ToString()) : raw.ToString();
+    }
+
+    /// <summary>The cookie's value as the header carries it (%-escapes not decoded), empty when the request has none.</summary>
+    public static ReadOnlySpan<char> Raw(HttpRequest request, string name)
+    {
+        ReadOnlySpan<char> found = default;
         foreach (var header in request.Headers.Cookie)
         {
             var rest = header.AsSpan();
@@ -27,7 +35,7 @@ internal static class CookieHeader
                     continue;
                 var value = pair[(equals + 1)..].Trim();
                 if (!value.IsEmpty)
-                    found = value.Contains('%') ? Uri.UnescapeDataString(value.ToString()) : value.ToString();
+                    found = value;
             }
         }
         return found;

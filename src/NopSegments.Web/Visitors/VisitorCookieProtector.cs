@@ -8,7 +8,8 @@ namespace NopSegments.Web.Visitors;
 /// <summary>
 /// Signs and checks the visitor cookies with Data Protection. A busy visitor sends the same ciphertext on
 /// every request, so values that already passed the check (and sessions already parsed) are remembered:
-/// same input, same output, so caching changes no decision. Bounded.
+/// same input, same output, so caching changes no decision. Bounded. Looked up by the header's own characters, so a
+/// remembered cookie costs no string.
 /// </summary>
 internal sealed class VisitorCookieProtector(IDataProtectionProvider protection)
 {
@@ -21,34 +22,22 @@ internal sealed class VisitorCookieProtector(IDataProtectionProvider protection)
     public string Protect(string value) => protector.Protect(value);
 
     /// <summary>The signed value, or null when the cookie was not signed by this shop.</summary>
-    public string? Unprotect(string raw)
-    {
-        if (verified.TryGetValue(raw, out var known))
-            return known;
-        try
-        {
-            var value = protector.Unprotect(raw);
-            Remember(verified, raw, value);
-            return value;
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
+    public string? Unprotect(ReadOnlySpan<char> raw) =>
+        verified.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(raw, out var known) ? known : Unprotect(Decoded(raw));
 
     /// <summary>The session a session cookie carries, or null when it is not a valid one.</summary>
-    public VisitorSession? Session(string raw)
+    public VisitorSession? Session(ReadOnlySpan<char> raw)
     {
-        if (sessions.TryGetValue(raw, out var known))
+        if (sessions.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(raw, out var known))
             return known;
-        if (Unprotect(raw) is not { } json)
+        var cookie = Decoded(raw);
+        if (Unprotect(cookie) is not { } json)
             return null;
         try
         {
             if (JsonSerializer.Deserialize<VisitorSession>(json) is not { } session)
                 return null;
-            Remember(sessions, raw, session);
+            Remember(sessions, cookie, session);
             return session;
         }
         catch (JsonException)
@@ -71,6 +60,25 @@ internal sealed class VisitorCookieProtector(IDataProtectionProvider protection)
         Remember(refreshed, raw, fresh);
         return fresh;
     }
+
+    private string? Unprotect(string cookie)
+    {
+        if (verified.TryGetValue(cookie, out var known))
+            return known;
+        try
+        {
+            var value = protector.Unprotect(cookie);
+            Remember(verified, cookie, value);
+            return value;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    // Cookies this shop signs never hold escapes; another's may, and are checked as the browser meant them.
+    private static string Decoded(ReadOnlySpan<char> raw) => raw.Contains('%') ? Uri.UnescapeDataString(raw.ToString()) : raw.ToString();
 
     private static void Remember<T>(ConcurrentDictionary<string, T> cache, string raw, T value)
     {

@@ -69,8 +69,8 @@ internal sealed class VisitorCookies : ICurrentVisitor
     {
         if (visitor is { } known)
             return known;
-        var raw = CookieHeader.Value(Context.Request, VisitorCookie);
-        var id = raw is null ? null : protector.Unprotect(raw);
+        var raw = CookieHeader.Raw(Context.Request, VisitorCookie);
+        var id = raw.IsEmpty ? null : protector.Unprotect(raw);
         if (id is { Length: > 0 and <= 64 })
         {
             visitor = (id, true, false);
@@ -78,19 +78,19 @@ internal sealed class VisitorCookies : ICurrentVisitor
         }
         id = NewId();
         Write(VisitorCookie, id, VisitorLifetime);
-        visitor = (id, false, raw is not null);
+        visitor = (id, false, !raw.IsEmpty);
         return visitor.Value;
     }
 
     private VisitorSession? ReadSession()
     {
-        var raw = CookieHeader.Value(Context.Request, SessionCookie);
-        if (raw is null || protector.Session(raw) is not { } existing)
+        var raw = CookieHeader.Raw(Context.Request, SessionCookie);
+        if (raw.IsEmpty || protector.Session(raw) is not { } existing)
             return null;
         var now = clock.GetUtcNow();
         if (now - existing.RefreshedAt < RefreshEvery)
             return existing;
-        var (refreshed, cookie) = protector.Refresh(raw, existing, now, RefreshEvery);
+        var (refreshed, cookie) = protector.Refresh(raw.ToString(), existing, now, RefreshEvery);
         WriteSigned(SessionCookie, cookie, SessionTimeout); // sliding: 30 minutes from the latest activity
         return refreshed;
     }
