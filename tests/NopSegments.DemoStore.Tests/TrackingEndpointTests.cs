@@ -94,6 +94,22 @@ public sealed class TrackingEndpointTests
     }
 
     [Fact]
+    public async Task A_browser_whose_visitor_cookie_never_verifies_is_limited_by_its_address()
+    {
+        await using var store = await StoreFactory.CreateAsync(browserEventsPerMinute: 5);
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 7; i++)
+        {
+            // A new client each time keeps none of the cookies the store answers with, so each post is a "new" visitor.
+            var (status, _, _) = await store.NewBrowser().TrackAsync($$"""{"events":[{{PageView}}]}""", ("Cookie", $"nopsegments.vid=CfDJ8forged{i}"));
+            answers.Add(status);
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Accepted, 5).Concat(Enumerable.Repeat(HttpStatusCode.TooManyRequests, 2)), answers);
+    }
+
+    [Fact]
     public async Task Do_not_track_is_honoured_on_pages_and_at_the_endpoint()
     {
         await using var store = await StoreFactory.CreateAsync();
