@@ -13,6 +13,10 @@ internal sealed class SqliteEventInsert : IDisposable
     public const int RowsPerStatement = 32;
     private const int ValuesPerRow = 8;
 
+    // Built once: the writer prepares these for every batch.
+    private static readonly string InsertOne = Sql(1);
+    private static readonly string InsertMany = Sql(RowsPerStatement);
+
     private readonly SqliteConnection connection;
     private readonly SqliteStatement one;
     private readonly SqliteStatement many;
@@ -20,8 +24,8 @@ internal sealed class SqliteEventInsert : IDisposable
     public SqliteEventInsert(SqliteConnection connection, DateTime recordedAt)
     {
         this.connection = connection;
-        one = new SqliteStatement(connection, Sql(1));
-        many = new SqliteStatement(connection, Sql(RowsPerStatement));
+        one = new SqliteStatement(connection, InsertOne);
+        many = new SqliteStatement(connection, InsertMany);
         // The batch's recording time is the same for every row (?1), and a binding stays across executions.
         one.BindTime(1, recordedAt);
         many.BindTime(1, recordedAt);
