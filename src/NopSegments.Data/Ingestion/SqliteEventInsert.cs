@@ -61,11 +61,13 @@ internal sealed class SqliteEventInsert : IDisposable
         }
     }
 
+    // OR IGNORE rather than ON CONFLICT (key) DO NOTHING: with the default ABORT left on the NOT NULL columns, a many-row
+    // statement keeps a statement journal (a copy of every page it changes, so it can undo itself alone), which cost the writer
+    // ~0.7 µs an event (about 6 %). The rows' NOT NULL columns are bound from values the validator has required.
     private static string Sql(int rows) =>
-        "INSERT INTO nopsegments_events (event_id, name, visitor_id, profile_id, customer_id, session_id, occurred_at, properties, recorded_at) VALUES " +
+        "INSERT OR IGNORE INTO nopsegments_events (event_id, name, visitor_id, profile_id, customer_id, session_id, occurred_at, properties, recorded_at) VALUES " +
         string.Join(", ", Enumerable.Range(0, rows).Select(r =>
-            "(" + string.Join(", ", Enumerable.Range(2 + r * ValuesPerRow, ValuesPerRow).Select(p => $"?{p}")) + ", ?1)")) +
-        " ON CONFLICT (name, occurred_at, event_id) DO NOTHING";
+            "(" + string.Join(", ", Enumerable.Range(2 + r * ValuesPerRow, ValuesPerRow).Select(p => $"?{p}")) + ", ?1)"));
 
     private static void Bind(SqliteStatement insert, int at, in EventRow row)
     {
