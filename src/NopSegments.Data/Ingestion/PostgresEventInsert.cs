@@ -1,3 +1,4 @@
+using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -138,7 +139,7 @@ internal static class PostgresEventInsert
             await WriteNullableAsync(copy, e.SessionId, ct);
             await copy.WriteAsync(e.OccurredAt.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
             await copy.WriteAsync(recordedAt, NpgsqlDbType.TimestampTz, ct);
-            await copy.WriteAsync(rows[i].PropertiesJson, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(Encoding.UTF8.GetString(rows[i].PropertiesJson), NpgsqlDbType.Text, ct);
         }
         await copy.CompleteAsync(ct);
     }

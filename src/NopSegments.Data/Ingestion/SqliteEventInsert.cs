@@ -83,7 +83,7 @@ internal sealed class SqliteEventInsert : IDisposable
         insert.Bind(at + 4, e.CustomerId);
         insert.Bind(at + 5, e.SessionId);
         insert.BindTime(at + 6, e.OccurredAt.UtcDateTime);
-        insert.BindText(at + 7, row.PropertiesJson);
+        insert.BindUtf8(at + 7, row.PropertiesJson);
     }
 
     private long Highest()

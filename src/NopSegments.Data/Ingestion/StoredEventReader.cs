@@ -53,10 +53,13 @@ internal static class StoredEventReader
     /// (arrays and objects stay JSON). Read with one reader pass: a JSON document per value, as the serializer makes
     /// for JsonElement values, was most of what reading a profile's events allocated.
     /// </summary>
-    public static Dictionary<string, object?> Properties(string json)
+    public static Dictionary<string, object?> Properties(string json) => Properties(System.Text.Encoding.UTF8.GetBytes(json));
+
+    /// <summary>The properties from their UTF-8 JSON.</summary>
+    public static Dictionary<string, object?> Properties(ReadOnlySpan<byte> json)
     {
         var properties = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+        var reader = new Utf8JsonReader(json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             throw new JsonException("Stored event properties are not a JSON object");
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
