@@ -7,7 +7,8 @@ internal static class EventValidator
 {
     public static string? Validate(StoreEvent e)
     {
-        if (!EventCatalog.Events.ContainsKey(e.Name))
+        // The event's own property kinds are looked up once, not once per property.
+        if (!EventCatalog.Events.TryGetValue(e.Name, out var own))
             return $"unknown event '{e.Name}'";
         if (IdError("visitor id", e.VisitorId, required: true) is { } visitorError)
             return visitorError;
@@ -22,7 +23,7 @@ internal static class EventValidator
 
         foreach (var (name, value) in e.Properties)
         {
-            if (EventCatalog.KindOf(e.Name, name) is not { } kind)
+            if (!own.TryGetValue(name, out var kind) && !EventCatalog.CommonProperties.TryGetValue(name, out kind))
                 return $"'{e.Name}' has no property '{name}'";
             if (ValueError(kind, value) is { } valueError)
                 return $"property '{name}': {valueError}";
