@@ -61,9 +61,9 @@ internal sealed class SqliteEventInsert : IDisposable
         }
     }
 
-    // OR IGNORE rather than ON CONFLICT (key) DO NOTHING: with the default ABORT left on the NOT NULL columns, a many-row
-    // statement keeps a statement journal (a copy of every page it changes, so it can undo itself alone), which cost the writer
-    // ~0.7 µs an event (about 6 %). The rows' NOT NULL columns are bound from values the validator has required.
+    // OR IGNORE rather than ON CONFLICT (key) DO NOTHING: with the default ABORT left on the NOT NULL columns, a
+    // many-row statement keeps a statement journal (a copy of every page it changes, so it can undo itself alone),
+    // which cost the writer ~0.7 µs an event (about 6 %). Those columns are bound from values the validator requires.
     private static string Sql(int rows) =>
         "INSERT OR IGNORE INTO nopsegments_events (event_id, name, visitor_id, profile_id, customer_id, session_id, occurred_at, properties, recorded_at) VALUES " +
         string.Join(", ", Enumerable.Range(0, rows).Select(r =>
