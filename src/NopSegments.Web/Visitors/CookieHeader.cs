@@ -15,8 +15,11 @@ internal static class CookieHeader
     public static string? Value(HttpRequest request, string name)
     {
         var raw = Raw(request, name);
-        return raw.IsEmpty ? null : raw.Contains('%') ? Uri.UnescapeDataString(raw.ToString()) : raw.ToString();
+        return raw.IsEmpty ? null : Decoded(raw);
     }
+
+    /// <summary>A raw value as the browser meant it: its %-escapes decoded.</summary>
+    public static string Decoded(ReadOnlySpan<char> raw) => raw.Contains('%') ? Uri.UnescapeDataString(raw.ToString()) : raw.ToString();
 
     /// <summary>The cookie's value as the header carries it (%-escapes not decoded), empty when the request has none.</summary>
     public static ReadOnlySpan<char> Raw(HttpRequest request, string name)

@@ -23,14 +23,15 @@ internal sealed class VisitorCookieProtector(IDataProtectionProvider protection)
 
     /// <summary>The signed value, or null when the cookie was not signed by this shop.</summary>
     public string? Unprotect(ReadOnlySpan<char> raw) =>
-        verified.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(raw, out var known) ? known : Unprotect(Decoded(raw));
+        verified.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(raw, out var known) ? known : Unprotect(CookieHeader.Decoded(raw));
 
     /// <summary>The session a session cookie carries, or null when it is not a valid one.</summary>
     public VisitorSession? Session(ReadOnlySpan<char> raw)
     {
         if (sessions.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(raw, out var known))
             return known;
-        var cookie = Decoded(raw);
+        // Cookies this shop signs never hold escapes; another's may, and are checked as the browser meant them.
+        var cookie = CookieHeader.Decoded(raw);
         if (Unprotect(cookie) is not { } json)
             return null;
         try
@@ -76,9 +77,6 @@ internal sealed class VisitorCookieProtector(IDataProtectionProvider protection)
             return null;
         }
     }
-
-    // Cookies this shop signs never hold escapes; another's may, and are checked as the browser meant them.
-    private static string Decoded(ReadOnlySpan<char> raw) => raw.Contains('%') ? Uri.UnescapeDataString(raw.ToString()) : raw.ToString();
 
     private static void Remember<T>(ConcurrentDictionary<string, T> cache, string raw, T value)
     {
