@@ -186,6 +186,30 @@ public sealed class IngestionWriterTests
         Assert.Equal("on", await show.ExecuteScalarAsync());
     }
 
+    [Fact]
+    public async Task A_writer_that_never_pauses_still_starts_the_SQLite_WAL_over()
+    {
+        await using var fixture = await Fixture.CreateAsync(DatabaseProvider.Sqlite);
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(fixture.ConnectionString).DataSource;
+        // The store's limits scaled down: a checkpoint every 100 ms, and a WAL of over 1 MB is one that fell behind.
+        var writer = fixture.WriterOn(new SqliteDialect(TimeSpan.FromMilliseconds(100), longWalPages: 256));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var written = 0;
+        long Size(string path) => new FileInfo(path) is { Exists: true } f ? f.Length : 0;
+
+        // Batch after batch with no pause between them, as on a busy store. Checkpoints beside the writer never empty the
+        // WAL then, and without the writer's own it grew as fast as the database: it must start over and stay small.
+        while (written < 20_000 || (Size(file + "-wal") * 3 > Size(file) && clock.Elapsed < TimeSpan.FromSeconds(10)))
+        {
+            await writer.WriteAsync([.. Enumerable.Range(written, 1000).Select(i => E("page_viewed", "v1", i / 1000.0, null,
+                ("url", $"https://shop.example/product/{i}"), ("path", $"/product/{i}"), ("title", "White Metal Lantern")))]);
+            written += 1000;
+        }
+
+        Assert.True(Size(file + "-wal") * 3 < Size(file), $"after {written:N0} events the WAL is {Size(file + "-wal"):N0} bytes, the database {Size(file):N0}");
+        Assert.Equal(written, (await fixture.ProfileOfVisitorAsync("v1")).PageViewsCount);
+    }
+
     [SkippableTheory]
     [InlineData(0)]
     [InlineData(1_100)] // more than one block of row ids (EventIdBlocks), which the second try must reuse
@@ -241,14 +265,19 @@ public sealed class IngestionWriterTests
     {
         private readonly TestDatabase database;
 
+        private readonly SegmentsDbContextFactory contexts;
+
         private Fixture(TestDatabase database, SegmentsDbContextFactory contexts)
         {
             this.database = database;
+            this.contexts = contexts;
             Writer = new IngestionWriter(contexts, TimeProvider.System);
             Db = contexts.Create();
         }
 
         public IngestionWriter Writer { get; }
+
+        public IngestionWriter WriterOn(SqlDialect dialect) => new(contexts, TimeProvider.System, dialect);
         public string ConnectionString => database.ConnectionString;
         public SegmentsDbContext Db { get; }
 

@@ -15,6 +15,10 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
     // Resolved on first use so a host on a provider without an ingestion path still starts.
     private SqlDialect? dialect;
 
+    /// <summary>A writer on a dialect of the caller's, its limits tuned (tests).</summary>
+    internal IngestionWriter(SegmentsDbContextFactory contexts, TimeProvider clock, SqlDialect dialect)
+        : this(contexts, clock) => this.dialect = dialect;
+
     private SqlDialect sql => dialect ??= SqlDialect.For(contexts.Provider);
 
     /// <summary>How long the last batch spent re-evaluating segment membership (the benchmark reads it).</summary>
