@@ -264,7 +264,6 @@ public sealed class IngestionWriterTests
     private sealed class Fixture : IAsyncDisposable
     {
         private readonly TestDatabase database;
-
         private readonly SegmentsDbContextFactory contexts;
 
         private Fixture(TestDatabase database, SegmentsDbContextFactory contexts)
@@ -277,9 +276,10 @@ public sealed class IngestionWriterTests
 
         public IngestionWriter Writer { get; }
 
-        public IngestionWriter WriterOn(SqlDialect dialect) => new(contexts, TimeProvider.System, dialect);
         public string ConnectionString => database.ConnectionString;
         public SegmentsDbContext Db { get; }
+
+        public IngestionWriter WriterOn(SqlDialect dialect) => new(contexts, TimeProvider.System, dialect);
 
         public static async Task<Fixture> CreateAsync(DatabaseProvider provider)
         {

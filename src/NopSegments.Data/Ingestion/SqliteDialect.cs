@@ -15,8 +15,8 @@ internal sealed class SqliteDialect(TimeSpan checkpointInterval, long longWalPag
     private long lastCheckpoint;
 
     // Each checkpoint ends in an fsync of the database file: one a second is plenty, one per commit cost a busy store's
-    // writer a fifth of its CPU. A busy store writes ~20 MB of WAL a second; 64 MB (the size the WAL is cut back to)
-    // means the checkpoints beside the writer have fallen behind.
+    // writer a fifth of its CPU. A store at full load writes ~10 MB of WAL a second; 64 MB (the size the WAL is cut back
+    // to) means the checkpoints beside the writer have fallen behind.
     public SqliteDialect()
         : this(TimeSpan.FromSeconds(1), longWalPages: 16_384)
     {
