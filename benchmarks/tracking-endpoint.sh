@@ -73,4 +73,6 @@ for round in $(seq 1 "$rounds"); do
   ratios+=("$ratio")
   echo "round $round            $ratio % of bare Kestrel"
 done
+# A store at full load must not let its files run away (a WAL that never started over once grew by ~8 MB a second).
+ls -l "$work"/bench.db "$work"/bench.db-wal 2>/dev/null | awk '{name = $NF; sub(/.*\//, "store ", name); printf "%-18s %6.0f MB\n", name, $5 / 1048576}' || true
 printf '%s\n' "${ratios[@]}" | sort -n | awk '{r[NR] = $1} END {printf "ratio              median %d %% of bare Kestrel (rounds %d to %d %%)\n", r[int((NR + 1) / 2)], r[1], r[NR]}'
