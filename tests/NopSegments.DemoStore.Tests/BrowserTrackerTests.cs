@@ -19,7 +19,7 @@ public sealed class BrowserTrackerTests
         await page.GotoAsync("/?utm_source=newsletter&utm_medium=email&utm_campaign=spring");
         Assert.Equal(202, (await tracked).Status);
         await page.GetByRole(AriaRole.Link, new() { Name = "Christmas" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/category/christmas");
+        await browser.WaitForUrlAsync("**/category/christmas");
         var visitor = store.UnprotectVisitorCookie(Uri.UnescapeDataString((await context.CookiesAsync()).Single(c => c.Name == "nopsegments.vid").Value))!;
 
         var events = await WaitForAsync(store, visitor, 5);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 
 namespace NopSegments.DemoStore.Tests.Infrastructure;
@@ -60,11 +61,37 @@ internal static class Chromium
 }
 
 /// <summary>A page with the context and browser that hold it.</summary>
-internal sealed class BrowserPage(IPlaywright playwright, IBrowser browser, IBrowserContext context, IPage page) : IAsyncDisposable
+internal sealed class BrowserPage : IAsyncDisposable
 {
-    public IBrowserContext Context { get; } = context;
+    private readonly IPlaywright playwright;
+    private readonly IBrowser browser;
+    private readonly ConcurrentDictionary<IRequest, byte> open = new();
 
-    public IPage Page { get; } = page;
+    public BrowserPage(IPlaywright playwright, IBrowser browser, IBrowserContext context, IPage page)
+    {
+        (this.playwright, this.browser, Context, Page) = (playwright, browser, context, page);
+        page.Request += (_, request) => open[request] = 0;
+        page.RequestFinished += (sender, request) => open.TryRemove(request, out _);
+        page.RequestFailed += (sender, request) => open.TryRemove(request, out _);
+    }
+
+    public IBrowserContext Context { get; }
+
+    public IPage Page { get; }
+
+    /// <summary>Waits for the page at <paramref name="url"/> to load; a page that never does names what it still waits for.</summary>
+    public async Task WaitForUrlAsync(string url)
+    {
+        try
+        {
+            await Page.WaitForURLAsync(url);
+        }
+        catch (TimeoutException ex)
+        {
+            var waiting = string.Join(", ", open.Keys.Select(r => $"{r.Method} {r.Url}"));
+            throw new TimeoutException($"{url} did not load; requests still open: {(waiting.Length > 0 ? waiting : "none")}", ex);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
