@@ -71,8 +71,8 @@ internal sealed class BrowserPage : IAsyncDisposable
     {
         (this.playwright, this.browser, Context, Page) = (playwright, browser, context, page);
         page.Request += (_, request) => open[request] = 0;
-        page.RequestFinished += (sender, request) => open.TryRemove(request, out _);
-        page.RequestFailed += (sender, request) => open.TryRemove(request, out _);
+        page.RequestFinished += (_, request) => open.TryRemove(request, out var _);
+        page.RequestFailed += (_, request) => open.TryRemove(request, out var _);
     }
 
     public IBrowserContext Context { get; }
