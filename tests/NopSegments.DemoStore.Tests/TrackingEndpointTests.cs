@@ -44,8 +44,10 @@ public sealed class TrackingEndpointTests
     [InlineData("""{"events":[null,{"name":"page_viewed"}]}""", 202, "the event has no name")]
     [InlineData("""{"Events":[{"Name":"page_viewed","Properties":{"title":"Home"}}],"version":2}""", 202, "\"accepted\":1")]
     [InlineData("""{"events":[{"name":"page_viewed"}]} {}""", 400, "The body is not JSON")]
-    [InlineData("""{"events":{"name":"page_viewed"}}""", 400, "must be an array, not StartObject")]
-    [InlineData("""{"events":[{"name":7}]}""", 400, "must be text, not Number")]
+    [InlineData("""{"events":{"name":"page_viewed"}}""", 400, "must be an array, not an object")]
+    [InlineData("""{"events":[{"name":7}]}""", 400, "must be text, not a number")]
+    [InlineData("""{"events":[{"name":"page_viewed","properties":7}]}""", 400, "must be an object, not a number")]
+    [InlineData("""[{"name":"page_viewed"}]""", 400, "the body must be an object, not an array")]
     public async Task Malformed_requests_get_a_reason(string json, int status, string reason)
     {
         await using var store = await StoreFactory.CreateAsync();

@@ -20,7 +20,7 @@ internal sealed class PostedProperties
         if (reader.TokenType == JsonTokenType.Null)
             return null;
         if (reader.TokenType != JsonTokenType.StartObject)
-            throw new JsonException($"\"properties\" must be an object, not {reader.TokenType} (byte {reader.TokenStartIndex})");
+            throw new JsonException($"\"properties\" must be an object, not {JsonTokenWords.Of(reader.TokenType)} (byte {reader.TokenStartIndex})");
         var properties = new PostedProperties();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {

@@ -40,7 +40,7 @@ internal static class TrackRequest
         }
         // Anything after the body's one value is an error, as it is for the serializer.
         if (reader.Read())
-            throw new JsonException($"unexpected {reader.TokenType} after the body's object at byte {reader.TokenStartIndex}");
+            throw new JsonException($"unexpected {JsonTokenWords.Of(reader.TokenType)} after the body's object at byte {reader.TokenStartIndex}");
         return events;
     }
 
@@ -72,7 +72,7 @@ internal static class TrackRequest
                 {
                     JsonTokenType.String => reader.GetString(),
                     JsonTokenType.Null => null,
-                    _ => throw new JsonException($"an event's \"name\" must be text, not {reader.TokenType} (byte {reader.TokenStartIndex})"),
+                    _ => throw new JsonException($"an event's \"name\" must be text, not {JsonTokenWords.Of(reader.TokenType)} (byte {reader.TokenStartIndex})"),
                 };
             }
             else if (member == "properties")
@@ -108,6 +108,6 @@ internal static class TrackRequest
     private static void Expect(ref Utf8JsonReader reader, JsonTokenType token, string what)
     {
         if (reader.TokenType != token)
-            throw new JsonException($"{what} must be {(token == JsonTokenType.StartArray ? "an array" : "an object")}, not {reader.TokenType} (byte {reader.TokenStartIndex})");
+            throw new JsonException($"{what} must be {JsonTokenWords.Of(token)}, not {JsonTokenWords.Of(reader.TokenType)} (byte {reader.TokenStartIndex})");
     }
 }
