@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The tracking endpoint next to a bare Kestrel POST endpoint, same payload, same wrk run settings.
-# Needs wrk (apt-get install wrk). Prints each one's requests/s, p99 and CPU per request, round by round, and the median ratio.
+# Needs wrk (apt-get install wrk). Prints the machine, each one's requests/s, p99 and CPU per request, round by round, and the median ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 for project in src/NopSegments.DemoStore benchmarks/BareEndpoint; do dotnet build "$project" -c Release -v:q -nologo >/dev/null; done
+# The ratio moved by 15 points between two virtual machines of the same size with one build, so each run names its machine.
+echo "machine            $(awk -F': *' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(nproc) cores, Linux $(uname -r), $(date -u '+%Y-%m-%d %H:%M UTC')"
 
 (exec dotnet benchmarks/BareEndpoint/bin/Release/net10.0/BareEndpoint.dll --urls http://127.0.0.1:5091 >/dev/null 2>&1) &
 bare_pid=$!
