@@ -40,7 +40,7 @@ internal static class TrackRequest
         }
         // Anything after the body's one value is an error, as it is for the serializer.
         if (reader.Read())
-            throw new JsonException($"unexpected {JsonTokenWords.Of(reader.TokenType)} after the body's object at byte {reader.TokenStartIndex}");
+            throw new JsonException($"the body's object is followed by {JsonTokenWords.Of(reader.TokenType)} at byte {reader.TokenStartIndex}");
         return events;
     }
 
