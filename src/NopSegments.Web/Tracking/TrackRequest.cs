@@ -38,9 +38,8 @@ internal static class TrackRequest
                     reader.Skip();
             }
         }
-        // Anything after the body's one value is an error, as it is for the serializer.
-        if (reader.Read())
-            throw new JsonException($"the body's object is followed by {JsonTokenWords.Of(reader.TokenType)} at byte {reader.TokenStartIndex}");
+        // Reading past the body's one value makes the reader reject anything after it, as the serializer does.
+        _ = reader.Read();
         return events;
     }
 
