@@ -25,6 +25,7 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
     public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
     public DbSet<SegmentCheck> SegmentChecks => Set<SegmentCheck>();
     public DbSet<SegmentTransition> SegmentTransitions => Set<SegmentTransition>();
+    public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
 
     /// <summary>
     /// The events' key (SQL Server's; SQLite and PostgreSQL put the name first): a row id, and the idempotency key with
@@ -107,6 +108,18 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.Reason).HasMaxLength(16);
             e.HasIndex(x => new { x.SegmentId, x.At }).HasDatabaseName("ix_nopsegments_segment_transitions_segment");
             e.HasIndex(x => new { x.ProfileId, x.At }).HasDatabaseName("ix_nopsegments_segment_transitions_profile");
+        });
+        modelBuilder.Entity<DeadLetter>(e =>
+        {
+            e.ToTable(TablePrefix + "dead_letters");
+            e.Property(x => x.Name).HasMaxLength(64);
+            e.Property(x => x.VisitorId).HasMaxLength(64);
+            e.Property(x => x.CustomerId).HasMaxLength(64);
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.HasIndex(x => x.EventId).IsUnique().HasDatabaseName("ix_nopsegments_dead_letters_event");
+            // Erasing a person finds their kept events by visitor or customer.
+            e.HasIndex(x => x.VisitorId).HasDatabaseName("ix_nopsegments_dead_letters_visitor");
+            e.HasIndex(x => x.CustomerId).HasDatabaseName("ix_nopsegments_dead_letters_customer");
         });
         modelBuilder.Entity<ModuleSetting>(e =>
         {

@@ -64,6 +64,8 @@ internal static class StoreServices
             o.Durable = builder.Configuration.GetValue("NopSegments:Durable", o.Durable);
             o.SweepInterval = builder.Configuration.GetValue("NopSegments:SweepInterval", o.SweepInterval);
             o.RfmRescoreInterval = builder.Configuration.GetValue("NopSegments:RfmRescoreInterval", o.RfmRescoreInterval);
+            o.QueueCapacity = builder.Configuration.GetValue("NopSegments:QueueCapacity", o.QueueCapacity);
+            o.WriterRetryMaxDelay = builder.Configuration.GetValue("NopSegments:WriterRetryMaxDelay", o.WriterRetryMaxDelay);
             o.GeoDatabasePath = builder.Configuration["NopSegments:GeoDatabase"]
                 ?? Path.Combine(AppContext.BaseDirectory, "Geo", "geo-whois-asn-country.mmdb");
         });

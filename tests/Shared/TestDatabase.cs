@@ -53,6 +53,27 @@ internal sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, builder.ConnectionString, name);
     }
 
+    /// <summary>
+    /// PostgreSQL only: refuses (false) or allows again every new connection to this database, and on refusing ends the
+    /// ones open now — the database is away for the module as if its server had gone down.
+    /// </summary>
+    public async Task SetReachableAsync(bool reachable)
+    {
+        await using var admin = new NpgsqlConnection(PostgresServer);
+        await admin.OpenAsync();
+        await using var alter = new NpgsqlCommand($"ALTER DATABASE {postgresName} WITH ALLOW_CONNECTIONS {(reachable ? "true" : "false")}", admin);
+        await alter.ExecuteNonQueryAsync();
+        if (reachable)
+        {
+            // The pools still hold the connections the server ended; the store's own pages would meet them first.
+            NpgsqlConnection.ClearAllPools();
+            return;
+        }
+        await using var end = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name", admin);
+        end.Parameters.AddWithValue("name", postgresName!);
+        await end.ExecuteNonQueryAsync();
+    }
+
     /// <summary>The tables the database's own catalog lists.</summary>
     public Task<IReadOnlySet<string>> TablesAsync() => NamesAsync(Provider == DatabaseProvider.Sqlite
         ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"

@@ -46,6 +46,16 @@ public static class EventCatalog
             [EventNames.EmailClicked] = Props(("flow", PropertyKind.Text), ("step", PropertyKind.Text)),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Events that say what a shopper looked at, not what they did with money or a cart: when the queue overflows (the
+    /// database has been away a long time) these are shed first, so orders, refunds and cart changes can still wait.
+    /// </summary>
+    public static FrozenSet<string> BrowsingEvents { get; } = new[]
+    {
+        EventNames.PageViewed, EventNames.SessionStarted, EventNames.PageExited, EventNames.ProductViewed, EventNames.CategoryViewed,
+        EventNames.Searched, EventNames.OfferViewed, EventNames.EmailOpened,
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>The kind a property of this event must have, or null when the event does not carry it.</summary>
     public static PropertyKind? KindOf(string eventName, string property) =>
         Events.TryGetValue(eventName, out var own) && own.TryGetValue(property, out var kind) ? kind

@@ -35,7 +35,9 @@ internal static class EventValidator
     {
         if (string.IsNullOrWhiteSpace(id))
             return required ? $"the {what} is missing" : id is null ? null : $"the {what} is blank";
-        return id.Length > EventLimits.MaxIdLength ? $"the {what} is longer than {EventLimits.MaxIdLength} characters" : null;
+        if (id.Length > EventLimits.MaxIdLength)
+            return $"the {what} is longer than {EventLimits.MaxIdLength} characters";
+        return StoredText.Refusal(id) is { } refusal ? $"the {what} {refusal}" : null;
     }
 
     private static string? ValueError(PropertyKind kind, object? value) => (kind, value) switch

@@ -8,6 +8,12 @@ public sealed record TrackResult(bool Accepted, string? Reason)
     /// <summary>The event was queued.</summary>
     public static TrackResult Ok { get; } = new(true, null);
 
+    /// <summary>True when the event was refused for want of room or of a database, not for what it holds: sending it again later may work.</summary>
+    public bool RetryLater { get; init; }
+
     /// <summary>The event was refused, with a reason a developer can act on.</summary>
     public static TrackResult Rejected(string reason) => new(false, reason);
+
+    /// <summary>The event was refused because the module cannot take it now (queue full, database away).</summary>
+    public static TrackResult TryLater(string reason) => new(false, reason) { RetryLater = true };
 }

@@ -35,7 +35,7 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
         var now = clock.GetUtcNow().UtcDateTime;
         // CPU work runs on the other core while this one talks to the database.
         var json = Task.Run(() => batch.Select(EventRow.Serialize).ToArray(), ct);
-        await using var connection = sql.Open(contexts.ConnectionString);
+        await using var connection = OpenOrThrowUnavailable();
         await using var tx = await connection.BeginTransactionAsync(ct);
         // Statements nothing reads back at once ride with the next read or the commit.
         var queue = new StatementQueue(connection, tx);
@@ -78,6 +78,33 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
         await queue.CommitAsync(ct);
         sql.Committed(connection, contexts.ConnectionString);
         return new IngestionResult(inserted.Count, events.Count - inserted.Count, fold.Folded.Count, resolver.Merges.Count);
+    }
+
+    /// <summary>
+    /// True when a failed write says nothing about the events in it (the database was unreachable, busy or restarting):
+    /// the caller tries the same batch again later instead of looking for an event to blame.
+    /// </summary>
+    public bool IsTransient(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is StoreUnavailableException or TimeoutException or IOException or System.Net.Sockets.SocketException || sql.IsTransient(e))
+                return true;
+        }
+        return false;
+    }
+
+    private DbConnection OpenOrThrowUnavailable()
+    {
+        try
+        {
+            return sql.Open(contexts.ConnectionString);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or IOException or System.Net.Sockets.SocketException)
+        {
+            // A connection that cannot be opened (server down, connections refused or revoked) is never one event's fault.
+            throw new StoreUnavailableException(ex);
+        }
     }
 
     /// <summary>Each changed profile against the saved segments its new events can move, in the same transaction.</summary>

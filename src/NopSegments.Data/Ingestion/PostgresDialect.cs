@@ -13,6 +13,13 @@ internal sealed class PostgresDialect : SqlDialect
 
     private static readonly ConcurrentDictionary<string, string> AutoPrepared = new(StringComparer.Ordinal);
 
+    public override bool IsTransient(Exception exception) => exception switch
+    {
+        PostgresException pg => pg.IsTransient || pg.SqlState[..2] is "08" or "53" or "57" or "58",
+        NpgsqlException npgsql => npgsql.IsTransient,
+        _ => false,
+    };
+
     public override DbConnection Open(string connectionString)
     {
         var connection = new NpgsqlConnection(AutoPrepared.GetOrAdd(connectionString, WithAutoPrepare));

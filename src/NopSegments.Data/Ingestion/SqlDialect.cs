@@ -22,6 +22,12 @@ internal abstract class SqlDialect
 
     public abstract DbConnection Open(string connectionString);
 
+    /// <summary>
+    /// True when the failure is the database's state (down, busy, restarting, out of room), not something in the batch:
+    /// the same batch is worth trying again later, and splitting it would not help.
+    /// </summary>
+    public abstract bool IsTransient(Exception exception);
+
     /// <summary>A condition "<paramref name="column"/> is in the list bound to <paramref name="parameter"/>".</summary>
     public abstract string InList(string column, string parameter);
 

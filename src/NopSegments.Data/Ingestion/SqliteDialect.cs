@@ -22,6 +22,10 @@ internal sealed class SqliteDialect(TimeSpan checkpointInterval, long longWalPag
     {
     }
 
+    // Busy, locked, I/O error, disk full, cannot open: the file's state, not the batch's content.
+    public override bool IsTransient(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: 5 or 6 or 10 or 13 or 14 };
+
     public override DbConnection Open(string connectionString)
     {
         var connection = new SqliteConnection(connectionString);

@@ -19,13 +19,15 @@ internal static class AdminEndpoints
     {
         var admin = endpoints.MapGroup(options.AdminPath).AddEndpointFilter<AdminOnlyFilter>().ExcludeFromDescription();
         admin.MapGet("/events", EventsAsync);
+        admin.MapGet("/dead-letters", DeadLetterEndpoints.ListAsync);
+        admin.MapPost("/dead-letters", DeadLetterEndpoints.ActAsync);
         admin.MapGet("/profiles", ProfileEndpoints.ListAsync);
         admin.MapGet("/profiles/{id:long}", ProfileEndpoints.ShowAsync);
         admin.MapSegmentPages();
     }
 
     private static async Task<Results<RazorComponentResult<EventsPage>, RazorComponentResult<NotInstalledPage>>> EventsAsync(
-        string? visitor, string? name, ModuleState state, EventQueue queue, EventStore store,
+        string? visitor, string? name, ModuleState state, EventQueue queue, EventStore store, DeadLetters deadLetters, WriterStatus writer,
         IOptions<NopSegmentsOptions> options, CancellationToken cancellationToken)
     {
         var paths = options.Value;
@@ -39,6 +41,7 @@ internal static class AdminEndpoints
         {
             Events = events,
             EventNames = KnownEvents,
+            Health = new PipelineHealth(queue.Waiting, queue.Shed.Browsing, queue.Shed.Store, writer.Failing, await deadLetters.CountAsync(cancellationToken)),
             Visitor = visitor,
             Name = name,
             paths.AdminPath,

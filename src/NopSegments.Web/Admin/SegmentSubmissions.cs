@@ -23,8 +23,8 @@ internal static class SegmentSubmissions
         HttpContext http, SavedSegments segments, SegmentActivity activity, IAntiforgery antiforgery, IOptions<NopSegmentsOptions> options,
         CancellationToken ct)
     {
-        if (!await IsGenuineAsync(antiforgery, http))
-            return TypedResults.BadRequest("The form has expired or did not come from this admin: reload the page and try again.");
+        if (!await AdminForms.IsGenuineAsync(antiforgery, http))
+            return TypedResults.BadRequest(AdminForms.Expired);
         var form = await http.Request.ReadFormAsync(ct);
         var typed = new SegmentForm(Text(form["original"]), Text(form["slug"]) ?? "", Text(form["name"]) ?? "",
             Text(form["description"]), form["query"].ToString());
@@ -63,7 +63,7 @@ internal static class SegmentSubmissions
     public static async Task<Results<Ok<SegmentPreview>, BadRequest<QueryProblem>>> LivePreviewAsync(
         LivePreviewRequest request, HttpContext http, SavedSegments segments, IAntiforgery antiforgery, CancellationToken ct)
     {
-        if (!await IsGenuineAsync(antiforgery, http))
+        if (!await AdminForms.IsGenuineAsync(antiforgery, http))
             return TypedResults.BadRequest(new QueryProblem("The page has expired: reload it to preview again."));
         var query = request.Query ?? "";
         if (query.Length > MaxQueryLength)
@@ -82,8 +82,8 @@ internal static class SegmentSubmissions
         string slug, HttpContext http, SavedSegments segments, SegmentActivity activity, IAntiforgery antiforgery,
         IOptions<NopSegmentsOptions> options, CancellationToken ct)
     {
-        if (!await IsGenuineAsync(antiforgery, http))
-            return TypedResults.BadRequest("The form has expired or did not come from this admin: reload the page and try again.");
+        if (!await AdminForms.IsGenuineAsync(antiforgery, http))
+            return TypedResults.BadRequest(AdminForms.Expired);
         try
         {
             await segments.DeleteAsync(slug, ct);
@@ -97,19 +97,6 @@ internal static class SegmentSubmissions
             {
                 Form = form, Saved = saved, Problem = new QueryProblem(error.Message), Token = SegmentEndpoints.Token(antiforgery, http),
             }, options.Value, StatusCodes.Status400BadRequest);
-        }
-    }
-
-    private static async Task<bool> IsGenuineAsync(IAntiforgery antiforgery, HttpContext http)
-    {
-        try
-        {
-            await antiforgery.ValidateRequestAsync(http);
-            return true;
-        }
-        catch (AntiforgeryValidationException)
-        {
-            return false;
         }
     }
 

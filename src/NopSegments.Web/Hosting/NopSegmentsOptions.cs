@@ -34,6 +34,15 @@ public sealed class NopSegmentsOptions
     /// <summary>Events one visitor's browser may post per minute before getting 429.</summary>
     public int BrowserEventsPerMinute { get; set; } = 120;
 
+    /// <summary>
+    /// How many events may wait for the database before browsing events (page, product and category views, searches) are
+    /// shed; the store's own events (orders, refunds, carts) may wait in twice this room. Default 100,000.
+    /// </summary>
+    public int QueueCapacity { get; set; } = 100_000;
+
+    /// <summary>The longest pause between two tries of a batch while the database is away. Default 30 seconds.</summary>
+    public TimeSpan WriterRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Where the module serves its browser assets.</summary>
     public string AssetsPath { get; set; } = "/nopsegments/assets";
 

@@ -52,6 +52,10 @@ public static class NopSegmentsServiceCollectionExtensions
         services.AddSingleton<IngestionWriter>();
         services.AddSingleton<EventQueue>();
         services.AddSingleton<ISegmentsTracker>(sp => sp.GetRequiredService<EventQueue>());
+        services.AddSingleton<DeadLetters>();
+        services.AddSingleton<WriterStatus>();
+        services.AddSingleton<BatchStorage>();
+        services.AddSingleton<DeadLetterRetry>();
         services.AddHostedService<EventWriter>();
         services.AddSingleton<TrackingLimiter>();
         services.AddSingleton<TrackingEndpoint>();

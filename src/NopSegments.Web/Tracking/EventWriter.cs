@@ -5,11 +5,15 @@ using NopSegments.Tracking;
 
 namespace NopSegments.Web.Tracking;
 
-/// <summary>Drains the event queue in batches; on shutdown it writes what is left before stopping.</summary>
-internal sealed class EventWriter(EventQueue queue, IngestionWriter ingestion, ILogger<EventWriter> logger) : BackgroundService
+/// <summary>
+/// Drains the event queue in batches through <see cref="BatchStorage"/>, which never drops a batch. On shutdown it writes
+/// what is left until the host's shutdown timeout runs out.
+/// </summary>
+internal sealed class EventWriter(EventQueue queue, BatchStorage storage, ILogger<EventWriter> logger) : BackgroundService
 {
     private const int BatchSize = 1000;
     private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(50);
+    private readonly CancellationTokenSource abandon = new();
     private CancellationToken stopping;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -19,22 +23,39 @@ internal sealed class EventWriter(EventQueue queue, IngestionWriter ingestion, I
         try
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
-                await WriteAvailableAsync(batch, CancellationToken.None);
+                await WriteAvailableAsync(batch);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: fall through and drain.
         }
-        await WriteAvailableAsync(batch, CancellationToken.None);
+        try
+        {
+            await WriteAvailableAsync(batch);
+        }
+        catch (OperationCanceledException) when (abandon.IsCancellationRequested)
+        {
+            var left = batch.Count + queue.Reader.Count;
+            logger.LogError("The host's shutdown timeout ran out with {Count} store events not stored; they are lost", left);
+        }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        // The host's token fires when its shutdown timeout has passed: only then does the writer give up on a database
+        // that is not answering.
+        await using var giveUp = cancellationToken.Register(abandon.Cancel);
         queue.Complete();
         await base.StopAsync(cancellationToken);
     }
 
-    private async Task WriteAvailableAsync(List<StoreEvent> batch, CancellationToken cancellationToken)
+    public override void Dispose()
+    {
+        abandon.Dispose();
+        base.Dispose();
+    }
+
+    private async Task WriteAvailableAsync(List<StoreEvent> batch)
     {
         while (true)
         {
@@ -51,20 +72,8 @@ internal sealed class EventWriter(EventQueue queue, IngestionWriter ingestion, I
                 while (batch.Count < BatchSize && queue.Reader.TryRead(out var e))
                     batch.Add(e);
             }
-            try
-            {
-                await ingestion.WriteAsync(batch, BatchCommit.Buffered, cancellationToken);
-            }
-#pragma warning disable CA1031 // A failed batch must not stop the writer; the storefront never sees it.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                logger.LogError(ex, "Could not store {Count} store events", batch.Count);
-            }
-            finally
-            {
-                queue.MarkWritten(batch.Count);
-            }
+            await storage.StoreAsync(batch, abandon.Token);
+            queue.MarkWritten(batch.Count);
         }
     }
 }

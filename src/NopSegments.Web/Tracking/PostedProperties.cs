@@ -1,16 +1,22 @@
 using System.Text.Json;
+using NopSegments.Tracking;
 
 namespace NopSegments.Web.Tracking;
 
 /// <summary>
 /// An event's posted properties as the plain values the event validator checks (text, number, true/false,
-/// null). A nested object or array makes only its own event invalid, so it is kept as an error, not thrown.
+/// null). A nested object or array, or text the database may not store, makes only its own event invalid, so it is kept
+/// as an error, not thrown. The session's facts (source, UTM values, device, country) are the server's to set: a posted
+/// one is left out and named in <see cref="Ignored"/>.
 /// </summary>
 internal sealed class PostedProperties
 {
     public Dictionary<string, object?> Values { get; } = new(StringComparer.Ordinal);
 
     public string? Error { get; set; }
+
+    /// <summary>Posted names of session facts, which the server sets from the landing URL, browser and address.</summary>
+    public List<string>? Ignored { get; private set; }
 
     public string? Text(string name) => Values.GetValueOrDefault(name) as string;
 
@@ -26,10 +32,20 @@ internal sealed class PostedProperties
         {
             var name = reader.GetString()!;
             reader.Read();
+            if (EventCatalog.CommonProperties.ContainsKey(name))
+            {
+                reader.Skip();
+                (properties.Ignored ??= []).Add(name);
+                continue;
+            }
             switch (reader.TokenType)
             {
                 case JsonTokenType.String:
-                    properties.Values[name] = reader.GetString();
+                    var text = reader.GetString()!;
+                    if (StoredText.Refusal(text) is { } refusal)
+                        properties.Error ??= $"property '{name}': {refusal}";
+                    else
+                        properties.Values[name] = text;
                     break;
                 case JsonTokenType.Number when reader.TryGetDecimal(out var d):
                     properties.Values[name] = d;

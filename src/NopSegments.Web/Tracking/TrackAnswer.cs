@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace NopSegments.Web.Tracking;
 
 /// <summary>
-/// The endpoint's 202 answer. Nearly every answer is "all N events taken", so those bodies are serialized
+/// The endpoint's answer: 202 when any event was taken, 400 when every one was refused. Nearly every answer is "all N events taken", so those bodies are serialized
 /// once; the tracker posts far more often than anything else on the site.
 /// </summary>
 internal sealed class TrackAnswer : IResult
@@ -14,8 +14,16 @@ internal sealed class TrackAnswer : IResult
         [.. Enumerable.Range(0, TrackingEndpoint.MaxEvents + 1).Select(n => new TrackAnswer(new TrackResponse(n, [])))];
 
     private readonly byte[] body;
+    private readonly int status;
 
-    private TrackAnswer(TrackResponse response) => body = JsonSerializer.SerializeToUtf8Bytes(response, Json);
+    private TrackAnswer(TrackResponse response, int status = StatusCodes.Status202Accepted)
+    {
+        body = JsonSerializer.SerializeToUtf8Bytes(response, Json);
+        this.status = status;
+    }
+
+    /// <summary>A 400 with the same body: every event was refused, each with its reason.</summary>
+    public static TrackAnswer Refused(TrackResponse response) => new(response, StatusCodes.Status400BadRequest);
 
     public static TrackAnswer For(TrackResponse response) =>
         response is { Rejected.Count: 0, Ignored: null } && response.Accepted < AllTaken.Length ? AllTaken[response.Accepted] : new TrackAnswer(response);
@@ -24,7 +32,7 @@ internal sealed class TrackAnswer : IResult
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var response = httpContext.Response;
-        response.StatusCode = StatusCodes.Status202Accepted;
+        response.StatusCode = status;
         response.ContentType = "application/json; charset=utf-8";
         response.ContentLength = body.Length;
         await response.BodyWriter.WriteAsync(body, httpContext.RequestAborted);

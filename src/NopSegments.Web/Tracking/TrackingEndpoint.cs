@@ -52,6 +52,11 @@ internal sealed class TrackingEndpoint(
         {
             return Problem(StatusCodes.Status400BadRequest, $"The body is not JSON of the form {{\"events\":[{{\"name\":\"page_viewed\",\"properties\":{{}}}}]}}: {ex.Message}");
         }
+        catch (InvalidOperationException)
+        {
+            // The reader throws this for a string escape that is half a surrogate pair ("\ud800") or bytes that are not UTF-8.
+            return Problem(StatusCodes.Status400BadRequest, "The body holds text that is not valid Unicode (an unpaired \\uD800–\\uDFFF escape or bytes that are not UTF-8)");
+        }
         if (events is not { Count: > 0 })
             return Problem(StatusCodes.Status400BadRequest, "No events: send {\"events\":[...]}");
         if (events.Count > MaxEvents)
@@ -71,26 +76,46 @@ internal sealed class TrackingEndpoint(
         var session = StartSession(visitor, events);
         var now = clock.GetUtcNow();
         var rejected = new List<RejectedEvent>();
+        var tryLater = false;
         for (var i = 0; i < events.Count; i++)
         {
-            if (Reject(events[i], visitor, session, now, tracker) is { } reason)
-                rejected.Add(new RejectedEvent(i, reason));
+            if (Reject(events[i], visitor, session, now, tracker) is { } refused)
+            {
+                rejected.Add(new RejectedEvent(i, refused.Reason ?? "refused"));
+                tryLater |= refused.RetryLater;
+            }
         }
-        return TrackAnswer.For(new TrackResponse(events.Count - rejected.Count, rejected));
+        var answer = new TrackResponse(events.Count - rejected.Count, rejected, IgnoredFacts(events));
+        if (answer.Accepted > 0)
+            return TrackAnswer.For(answer);
+        // Nothing taken: the store's trouble (a full queue) is a 503 to try again later, the client's mistakes a 400.
+        if (tryLater)
+        {
+            http.Response.Headers.RetryAfter = "30";
+            return Problem(StatusCodes.Status503ServiceUnavailable, "The store cannot take events now; try again later");
+        }
+        return TrackAnswer.Refused(answer);
     }
 
-    private static string? Reject(TrackedEvent posted, VisitorCookies visitor, VisitorSession session, DateTimeOffset now, ISegmentsTracker tracker)
+    private static string? IgnoredFacts(List<TrackedEvent> events)
+    {
+        var names = events.SelectMany(e => e.Properties?.Ignored ?? []).Distinct(StringComparer.Ordinal).ToList();
+        return names.Count == 0 ? null
+            : $"ignored {string.Join(", ", names.Select(n => $"'{n}'"))}: the session's source, UTM values, device and country come from its landing URL, referrer, browser and address, never from posted properties";
+    }
+
+    private static TrackResult? Reject(TrackedEvent posted, VisitorCookies visitor, VisitorSession session, DateTimeOffset now, ISegmentsTracker tracker)
     {
         if (string.IsNullOrWhiteSpace(posted.Name))
-            return "the event has no name";
+            return TrackResult.Rejected("the event has no name");
         if (!BrowserEvents.Contains(posted.Name))
-            return EventCatalog.Events.ContainsKey(posted.Name)
+            return TrackResult.Rejected(EventCatalog.Events.ContainsKey(posted.Name)
                 ? $"the browser may not report '{posted.Name}'; the store reports it"
-                : $"unknown event '{posted.Name}'";
+                : $"unknown event '{posted.Name}'");
         if (posted.Properties?.Error is { } error)
-            return error;
+            return TrackResult.Rejected(error);
         var result = tracker.Track(new StoreEvent(posted.Name, visitor.VisitorId, now) { SessionId = session.Id, Properties = session.With(posted.Properties?.Values) });
-        return result.Accepted ? null : result.Reason;
+        return result.Accepted ? null : result;
     }
 
     /// <summary>A session that starts with a tracker call takes its source from the page the tracker reports.</summary>

@@ -33,16 +33,21 @@ internal sealed class StoreFactory : WebApplicationFactory<Program>
     /// <summary>The tracking endpoint's per-visitor limit; a test of the limit lowers it before the host starts.</summary>
     public int BrowserEventsPerMinute { get; init; } = 600;
 
+    /// <summary>More configuration for the host (NopSegments:QueueCapacity, …), set before it starts.</summary>
+    public IReadOnlyDictionary<string, string>? Settings { get; init; }
+
     /// <summary>How often the segment sweeper runs, and how old RFM members may get; null keeps the module's defaults.</summary>
     public (TimeSpan Sweep, TimeSpan RfmRescore)? Sweeper { get; init; }
 
     public static async Task<StoreFactory> CreateAsync(
         DatabaseProvider provider = DatabaseProvider.Sqlite, bool install = true, bool kestrel = false, int browserEventsPerMinute = 600,
-        bool durable = false, TestDatabase? database = null, (TimeSpan Sweep, TimeSpan RfmRescore)? sweeper = null)
+        bool durable = false, TestDatabase? database = null, (TimeSpan Sweep, TimeSpan RfmRescore)? sweeper = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var factory = new StoreFactory(database ?? await TestDatabase.CreateAsync(provider))
         {
             BrowserEventsPerMinute = browserEventsPerMinute, Durable = durable, OwnsDatabase = database is null, Sweeper = sweeper,
+            Settings = settings,
         };
         if (kestrel)
         {
@@ -64,6 +69,8 @@ internal sealed class StoreFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:MaxRows", SeedRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("NopSegments:Durable", Durable ? "true" : "false");
         builder.UseSetting("NopSegments:BrowserEventsPerMinute", BrowserEventsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
         if (Sweeper is { } sweeper)
         {
             builder.UseSetting("NopSegments:SweepInterval", sweeper.Sweep.ToString("c", System.Globalization.CultureInfo.InvariantCulture));

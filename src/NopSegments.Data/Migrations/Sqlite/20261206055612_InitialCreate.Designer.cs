@@ -11,8 +11,8 @@ using NopSegments.Data;
 namespace NopSegments.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSegmentsDbContext))]
-    [Migration("20261129231359_EventsKeyedByName")]
-    partial class EventsKeyedByName
+    [Migration("20261206055612_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -374,6 +374,72 @@ namespace NopSegments.Data.Migrations.Sqlite
                     b.HasKey("Key");
 
                     b.ToTable("nopsegments_settings", (string)null);
+                });
+
+            modelBuilder.Entity("NopSegments.Data.Tracking.DeadLetter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTime>("FailedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failed_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("VisitorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visitor_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_nopsegments_dead_letters_customer");
+
+                    b.HasIndex("EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_nopsegments_dead_letters_event");
+
+                    b.HasIndex("VisitorId")
+                        .HasDatabaseName("ix_nopsegments_dead_letters_visitor");
+
+                    b.ToTable("nopsegments_dead_letters", (string)null);
                 });
 
             modelBuilder.Entity("NopSegments.Data.Tracking.StoredEvent", b =>

@@ -13,7 +13,7 @@ namespace NopSegments.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "nopsegments_events",
+                name: "nopsegments_dead_letters",
                 columns: table => new
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
@@ -21,16 +21,38 @@ namespace NopSegments.Data.Migrations.Postgres
                     event_id = table.Column<Guid>(type: "uuid", nullable: false),
                     name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     visitor_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    customer_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    occurred_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    failed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    @event = table.Column<string>(name: "event", type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_dead_letters", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nopsegments_events",
+                columns: table => new
+                {
+                    event_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    occurred_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:IdentitySequenceOptions", "'', '1024', '', '', 'False', '1'")
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    visitor_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     profile_id = table.Column<long>(type: "bigint", nullable: true),
                     customer_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     session_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    occurred_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     recorded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     properties = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_nopsegments_events", x => x.id);
+                    table.PrimaryKey("PK_nopsegments_events", x => new { x.name, x.occurred_at, x.event_id });
                 });
 
             migrationBuilder.CreateTable(
@@ -94,11 +116,77 @@ namespace NopSegments.Data.Migrations.Postgres
                     last_added_to_cart_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     rfm_recency = table.Column<int>(type: "integer", nullable: true),
                     rfm_frequency = table.Column<int>(type: "integer", nullable: true),
-                    rfm_monetary = table.Column<int>(type: "integer", nullable: true)
+                    rfm_monetary = table.Column<int>(type: "integer", nullable: true),
+                    traits = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_nopsegments_profiles", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nopsegments_segment_checks",
+                columns: table => new
+                {
+                    segment_id = table.Column<long>(type: "bigint", nullable: false),
+                    profile_id = table.Column<long>(type: "bigint", nullable: false),
+                    due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_segment_checks", x => new { x.segment_id, x.profile_id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nopsegments_segment_members",
+                columns: table => new
+                {
+                    segment_id = table.Column<long>(type: "bigint", nullable: false),
+                    profile_id = table.Column<long>(type: "bigint", nullable: false),
+                    since = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_segment_members", x => new { x.segment_id, x.profile_id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nopsegments_segment_transitions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    segment_id = table.Column<long>(type: "bigint", nullable: false),
+                    profile_id = table.Column<long>(type: "bigint", nullable: false),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    reason = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    event_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_segment_transitions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nopsegments_segments",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    slug = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    query = table.Column<string>(type: "text", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    materialized_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_segments", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -114,20 +202,25 @@ namespace NopSegments.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_nopsegments_events_key",
-                table: "nopsegments_events",
-                columns: new[] { "occurred_at", "event_id" },
+                name: "ix_nopsegments_dead_letters_customer",
+                table: "nopsegments_dead_letters",
+                column: "customer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_dead_letters_event",
+                table: "nopsegments_dead_letters",
+                column: "event_id",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_nopsegments_events_name",
-                table: "nopsegments_events",
-                columns: new[] { "name", "occurred_at" });
+                name: "ix_nopsegments_dead_letters_visitor",
+                table: "nopsegments_dead_letters",
+                column: "visitor_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_events_profile",
                 table: "nopsegments_events",
-                columns: new[] { "profile_id", "occurred_at", "id" });
+                columns: new[] { "profile_id", "name", "occurred_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_identities_profile",
@@ -144,11 +237,45 @@ namespace NopSegments.Data.Migrations.Postgres
                 name: "ix_nopsegments_profiles_last_seen",
                 table: "nopsegments_profiles",
                 column: "last_seen_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_segment_checks_due",
+                table: "nopsegments_segment_checks",
+                column: "due_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_segment_checks_profile",
+                table: "nopsegments_segment_checks",
+                column: "profile_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_segment_members_profile",
+                table: "nopsegments_segment_members",
+                columns: new[] { "profile_id", "segment_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_segment_transitions_profile",
+                table: "nopsegments_segment_transitions",
+                columns: new[] { "profile_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_segment_transitions_segment",
+                table: "nopsegments_segment_transitions",
+                columns: new[] { "segment_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_segments_slug",
+                table: "nopsegments_segments",
+                column: "slug",
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "nopsegments_dead_letters");
+
             migrationBuilder.DropTable(
                 name: "nopsegments_events");
 
@@ -160,6 +287,18 @@ namespace NopSegments.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "nopsegments_profiles");
+
+            migrationBuilder.DropTable(
+                name: "nopsegments_segment_checks");
+
+            migrationBuilder.DropTable(
+                name: "nopsegments_segment_members");
+
+            migrationBuilder.DropTable(
+                name: "nopsegments_segment_transitions");
+
+            migrationBuilder.DropTable(
+                name: "nopsegments_segments");
 
             migrationBuilder.DropTable(
                 name: "nopsegments_settings");

@@ -12,11 +12,31 @@ namespace NopSegments.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "nopsegments_events",
+                name: "nopsegments_dead_letters",
                 columns: table => new
                 {
                     id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    event_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    visitor_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    customer_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    occurred_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    failed_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    @event = table.Column<string>(name: "event", type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_dead_letters", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nopsegments_events",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false),
                     event_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     visitor_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
@@ -93,11 +113,77 @@ namespace NopSegments.Data.Migrations.Sqlite
                     last_added_to_cart_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     rfm_recency = table.Column<int>(type: "INTEGER", nullable: true),
                     rfm_frequency = table.Column<int>(type: "INTEGER", nullable: true),
-                    rfm_monetary = table.Column<int>(type: "INTEGER", nullable: true)
+                    rfm_monetary = table.Column<int>(type: "INTEGER", nullable: true),
+                    traits = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_nopsegments_profiles", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nopsegments_segment_checks",
+                columns: table => new
+                {
+                    segment_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    profile_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    due_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_segment_checks", x => new { x.segment_id, x.profile_id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nopsegments_segment_members",
+                columns: table => new
+                {
+                    segment_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    profile_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    since = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_segment_members", x => new { x.segment_id, x.profile_id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nopsegments_segment_transitions",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    segment_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    profile_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    event_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_segment_transitions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nopsegments_segments",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    slug = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    query = table.Column<string>(type: "TEXT", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    materialized_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_segments", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -113,20 +199,31 @@ namespace NopSegments.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_nopsegments_events_key",
-                table: "nopsegments_events",
-                columns: new[] { "occurred_at", "event_id" },
+                name: "ix_nopsegments_dead_letters_customer",
+                table: "nopsegments_dead_letters",
+                column: "customer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_dead_letters_event",
+                table: "nopsegments_dead_letters",
+                column: "event_id",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_nopsegments_events_name",
+                name: "ix_nopsegments_dead_letters_visitor",
+                table: "nopsegments_dead_letters",
+                column: "visitor_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_events_key",
                 table: "nopsegments_events",
-                columns: new[] { "name", "occurred_at" });
+                columns: new[] { "name", "occurred_at", "event_id" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_events_profile",
                 table: "nopsegments_events",
-                columns: new[] { "profile_id", "occurred_at", "id" });
+                columns: new[] { "profile_id", "name", "occurred_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_identities_profile",
@@ -143,11 +240,45 @@ namespace NopSegments.Data.Migrations.Sqlite
                 name: "ix_nopsegments_profiles_last_seen",
                 table: "nopsegments_profiles",
                 column: "last_seen_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_segment_checks_due",
+                table: "nopsegments_segment_checks",
+                column: "due_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_segment_checks_profile",
+                table: "nopsegments_segment_checks",
+                column: "profile_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_segment_members_profile",
+                table: "nopsegments_segment_members",
+                columns: new[] { "profile_id", "segment_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_segment_transitions_profile",
+                table: "nopsegments_segment_transitions",
+                columns: new[] { "profile_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_segment_transitions_segment",
+                table: "nopsegments_segment_transitions",
+                columns: new[] { "segment_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_segments_slug",
+                table: "nopsegments_segments",
+                column: "slug",
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "nopsegments_dead_letters");
+
             migrationBuilder.DropTable(
                 name: "nopsegments_events");
 
@@ -159,6 +290,18 @@ namespace NopSegments.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "nopsegments_profiles");
+
+            migrationBuilder.DropTable(
+                name: "nopsegments_segment_checks");
+
+            migrationBuilder.DropTable(
+                name: "nopsegments_segment_members");
+
+            migrationBuilder.DropTable(
+                name: "nopsegments_segment_transitions");
+
+            migrationBuilder.DropTable(
+                name: "nopsegments_segments");
 
             migrationBuilder.DropTable(
                 name: "nopsegments_settings");
