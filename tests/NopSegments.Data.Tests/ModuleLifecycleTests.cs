@@ -30,6 +30,18 @@ public sealed class ModuleLifecycleTests
         Assert.Equal(DefaultSettings.All.OrderBy(s => s.Key), settings.OrderBy(s => s.Key));
     }
 
+    [Fact]
+    public async Task Installing_on_SQL_Server_is_refused_before_the_server_is_touched_and_names_the_supported_databases()
+    {
+        // No server answers at this address: a refusal that came after connecting would fail differently.
+        var lifecycle = new ModuleLifecycle(new SegmentsDbContextFactory(DatabaseProvider.SqlServer, "Server=127.0.0.1,1;Database=shop;Connect Timeout=1"));
+
+        var refusal = await Assert.ThrowsAsync<NotSupportedException>(() => lifecycle.InstallAsync());
+
+        Assert.Equal("NopSegments stores events on SQLite and PostgreSQL; SqlServer is not supported yet, so installing would keep no event. Nothing was installed.",
+            refusal.Message);
+    }
+
     [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Uninstall_leaves_the_database_exactly_as_it_was_found(DatabaseProvider provider)
     {

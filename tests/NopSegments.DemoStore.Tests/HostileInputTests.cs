@@ -82,4 +82,23 @@ public sealed class HostileInputTests
         var stored = Assert.Single(await store.EventsAsync("v-server"));
         Assert.Equal("fairy lights\tand\nmore", JsonDocument.Parse(stored.Properties).RootElement.GetProperty("query").GetString());
     }
+
+    [Fact]
+    public async Task Logging_out_gives_the_next_person_on_the_device_a_new_visitor_outside_the_customers_profile()
+    {
+        await using var store = await StoreFactory.CreateAsync();
+        var device = store.NewBrowser();
+        await device.LogInAsync(NopSegments.DemoStore.Seeding.DemoAccounts.ShopperEmail, NopSegments.DemoStore.Seeding.DemoAccounts.ShopperPassword);
+        var customersVisitor = device.VisitorId;
+
+        await device.SubmitAsync("/", "/logout");
+        var next = device.VisitorId;
+        await device.GetAsync("/search?q=lantern");
+
+        Assert.NotNull(next);
+        Assert.NotEqual(customersVisitor, next);
+        var search = Assert.Single(await store.EventsAsync(next, "searched"));
+        Assert.Null(search.CustomerId);
+        Assert.DoesNotContain(await store.EventsAsync("17850", "searched"), e => e.VisitorId == next);
+    }
 }

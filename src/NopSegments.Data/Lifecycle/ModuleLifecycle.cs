@@ -24,8 +24,16 @@ internal sealed class ModuleLifecycle(SegmentsDbContextFactory contexts)
         return applied.Any();
     }
 
+    /// <summary>Why the module cannot run on this database, or null when it can.</summary>
+    public static string? Unsupported(DatabaseProvider provider) => provider is DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql ? null
+        : $"NopSegments stores events on SQLite and PostgreSQL; {provider} is not supported yet, so installing would keep no event. " +
+          "Nothing was installed.";
+
     public async Task InstallAsync(CancellationToken cancellationToken = default)
     {
+        // Refused before the database is touched: an install that then drops every event is worse than none.
+        if (Unsupported(contexts.Provider) is { } refusal)
+            throw new NotSupportedException(refusal);
         await using var db = contexts.Create();
         await db.Database.MigrateAsync(cancellationToken);
 

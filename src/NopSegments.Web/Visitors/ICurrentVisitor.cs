@@ -27,4 +27,11 @@ public interface ICurrentVisitor
     /// counts as absent: the request's own URL is the landing page.
     /// </summary>
     VisitorSession EnsureSession(string landingUrl, string? referrer);
+
+    /// <summary>
+    /// Forgets this browser's visitor and session and gives it a new visitor cookie: what it does next belongs to a new,
+    /// anonymous visitor. Hosts call it when a customer logs out, so the next person on a shared device is not added to
+    /// the last customer's profile.
+    /// </summary>
+    void StartOver();
 }

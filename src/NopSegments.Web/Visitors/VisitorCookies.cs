@@ -65,6 +65,16 @@ internal sealed class VisitorCookies : ICurrentVisitor
     public VisitorSession EnsureSession(string landingUrl, string? referrer) =>
         session ??= ReadSession() ?? (Absolute(landingUrl) is { } landing ? StartSession(landing, Absolute(referrer)) : Session);
 
+    public void StartOver()
+    {
+        var id = NewId();
+        Write(VisitorCookie, id, VisitorLifetime);
+        if (!Context.Response.HasStarted)
+            Context.Response.Cookies.Delete(SessionCookie);
+        visitor = (id, false, false);
+        session = null;
+    }
+
     private (string Id, bool Returning, bool Rejected) Visitor()
     {
         if (visitor is { } known)
