@@ -50,20 +50,28 @@
     }
   };
 
+  let inFlight = null;
   const run = async () => {
     const mine = ++latest;
+    // A newer keystroke's preview replaces the one still running: the store stops evaluating it.
+    inFlight?.abort();
+    inFlight = null;
     if (query.value.trim() === '') return;
+    const request = new AbortController();
+    inFlight = request;
     preview.setAttribute('aria-busy', 'true');
     try {
       const response = await fetch(form.dataset.livePreview, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', RequestVerificationToken: token },
         body: JSON.stringify({ query: query.value, slug: original }),
+        signal: request.signal,
       });
       const body = await response.json();
       if (mine !== latest) return; // a later keystroke's answer is on its way
       if (response.ok) showPreview(body); else showProblem(body);
-    } catch {
+    } catch (error) {
+      if (error?.name === 'AbortError') return;
       if (mine === latest) showProblem({ message: 'The preview could not reach the store; the Preview button still works.' });
     } finally {
       if (mine === latest) preview.removeAttribute('aria-busy');

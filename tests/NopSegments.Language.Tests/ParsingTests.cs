@@ -26,6 +26,20 @@ public sealed class ParsingTests
     }
 
     [Fact]
+    public void Nesting_is_limited_with_the_position_where_it_went_too_deep()
+    {
+        var deepest = string.Concat(Enumerable.Repeat("(", Parser.MaxDepth)) + "orders_count > 1" + new string(')', Parser.MaxDepth);
+        var tooDeep = string.Concat(Enumerable.Repeat("NOT (", Parser.MaxDepth / 2 + 1)) + "orders_count > 1" + new string(')', Parser.MaxDepth / 2 + 1);
+
+        Assert.NotNull(SegmentQuery.Parse(deepest));
+        var error = Assert.Throws<SegmentQueryException>(() => SegmentQuery.Parse(tooDeep));
+        // Each "NOT (" is two levels: the 65th is the NOT of the 33rd, at column 32 × 5 + 1.
+        Assert.Equal("the query nests more than 64 levels of parentheses and NOT here; write it flatter at 1:161", error.Message);
+        // A hundred thousand parentheses are refused the same way, not with a crashed process.
+        Assert.Throws<SegmentQueryException>(() => SegmentQuery.Parse(new string('(', 100_000) + "orders_count > 1"));
+    }
+
+    [Fact]
     public void Positions_count_lines_and_columns_across_comments()
     {
         const string query = "orders_count >= 3 -- buyers\nAND\n  contry = \"SE\"";

@@ -10,6 +10,11 @@ internal sealed class Parser
     private readonly List<Token> tokens;
     private int next;
 
+    /// <summary>How deep parentheses and NOT may nest.</summary>
+    public const int MaxDepth = 64;
+
+    private int depth;
+
     private Parser(List<Token> tokens) => this.tokens = tokens;
 
     public static QueryNode Parse(string text)
@@ -56,19 +61,34 @@ internal sealed class Parser
 
     private QueryNode ParseUnary()
     {
+        if (Current.IsKeyword("NOT") || Current.Kind == TokenKind.LeftParen)
+        {
+            // Every later stage walks the tree recursively: a limit here keeps a hostile query from exhausting the stack.
+            if (++depth > MaxDepth)
+                throw new SegmentQueryException($"the query nests more than {MaxDepth} levels of parentheses and NOT here; write it flatter", Current.Position);
+            try
+            {
+                return ParseNested();
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+        return ParsePredicate();
+    }
+
+    private QueryNode ParseNested()
+    {
         if (Current.IsKeyword("NOT"))
         {
             var not = Advance();
             return new NotNode(ParseUnary(), not.Position);
         }
-        if (Current.Kind == TokenKind.LeftParen)
-        {
-            Advance();
-            var inner = ParseOr();
-            Expect(TokenKind.RightParen, "')' to close the '('");
-            return inner;
-        }
-        return ParsePredicate();
+        Advance();
+        var inner = ParseOr();
+        Expect(TokenKind.RightParen, "')' to close the '('");
+        return inner;
     }
 
     private QueryNode ParsePredicate()
@@ -117,8 +137,10 @@ internal sealed class Parser
         if (Current.Kind != TokenKind.Operator)
             return new EventNode(name, filters, null, null);
         var op = Advance().Text;
-        if (Current.Kind != TokenKind.Number || !long.TryParse(Current.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count) || count < 0)
+        if (Current.Kind != TokenKind.Number || Current.Text.Contains('.', StringComparison.Ordinal) || Current.Text.StartsWith('-'))
             throw Expected($"a whole number of events after {name.Text}(…) {op}");
+        if (!long.TryParse(Current.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            throw new SegmentQueryException($"the count {Current.Text} is too large: counts go up to {long.MaxValue.ToString(CultureInfo.InvariantCulture)}", Current.Position);
         Advance();
         return new EventNode(name, filters, op, count);
     }
@@ -208,7 +230,9 @@ internal sealed class Parser
                 return new Literal(LiteralKind.String, token.Text, token.Position);
             case TokenKind.Number:
                 Advance();
-                return new Literal(LiteralKind.Number, decimal.Parse(token.Text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture), token.Position);
+                if (!decimal.TryParse(token.Text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+                    throw new SegmentQueryException($"the number {token.Text} is too large: numbers go up to {decimal.MaxValue.ToString(CultureInfo.InvariantCulture)}", token.Position);
+                return new Literal(LiteralKind.Number, number, token.Position);
             case TokenKind.Duration:
                 Advance();
                 return new Literal(LiteralKind.Duration, Durations.Parse(token.Text, token.Position), token.Position);

@@ -48,7 +48,9 @@ internal static class SegmentSubmissions
                 var notice = $"Saved version {result.Version}: {result.Members:N0} members, {result.Entered:N0} entered and {result.Left:N0} left.";
                 return TypedResults.Redirect($"{options.Value.AdminPath}/segments/{result.Slug}?saved={Uri.EscapeDataString(notice)}");
             }
-            return SegmentEndpoints.Page(View(preview: await segments.PreviewAsync(typed.Query, typed.Original, ct)), options.Value);
+            return await PreviewWithinLimitAsync(segments, typed.Query, typed.Original, options.Value.PreviewTimeLimit, ct) is { } preview
+                ? SegmentEndpoints.Page(View(preview: preview), options.Value)
+                : SegmentEndpoints.Page(View(new QueryProblem(TooLong)), options.Value, StatusCodes.Status503ServiceUnavailable);
         }
         catch (SegmentQueryException error)
         {
@@ -60,8 +62,9 @@ internal static class SegmentSubmissions
         }
     }
 
-    public static async Task<Results<Ok<SegmentPreview>, BadRequest<QueryProblem>>> LivePreviewAsync(
-        LivePreviewRequest request, HttpContext http, SavedSegments segments, IAntiforgery antiforgery, CancellationToken ct)
+    public static async Task<Results<Ok<SegmentPreview>, BadRequest<QueryProblem>, JsonHttpResult<QueryProblem>>> LivePreviewAsync(
+        LivePreviewRequest request, HttpContext http, SavedSegments segments, IAntiforgery antiforgery, IOptions<NopSegmentsOptions> options,
+        CancellationToken ct)
     {
         if (!await AdminForms.IsGenuineAsync(antiforgery, http))
             return TypedResults.BadRequest(new QueryProblem("The page has expired: reload it to preview again."));
@@ -70,7 +73,10 @@ internal static class SegmentSubmissions
             return TypedResults.BadRequest(new QueryProblem($"The query is {query.Length:N0} characters; the limit is {MaxQueryLength:N0}."));
         try
         {
-            return TypedResults.Ok(await segments.PreviewAsync(query, Text(request.Slug), ct));
+            // The browser cancels the request when a newer keystroke comes (ct), and no preview runs longer than the limit.
+            return await PreviewWithinLimitAsync(segments, query, Text(request.Slug), options.Value.PreviewTimeLimit, ct) is { } preview
+                ? TypedResults.Ok(preview)
+                : TypedResults.Json(new QueryProblem(TooLong), statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         catch (SegmentQueryException error)
         {
@@ -97,6 +103,23 @@ internal static class SegmentSubmissions
             {
                 Form = form, Saved = saved, Problem = new QueryProblem(error.Message), Token = SegmentEndpoints.Token(antiforgery, http),
             }, options.Value, StatusCodes.Status400BadRequest);
+        }
+    }
+
+    private const string TooLong = "The preview took too long. Save the segment to evaluate it in the background; its page shows the members when done.";
+
+    /// <summary>The preview, or null when it did not finish within the limit (the query is cancelled where the database can).</summary>
+    private static async Task<SegmentPreview?> PreviewWithinLimitAsync(SavedSegments segments, string query, string? slug, TimeSpan limit, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(limit);
+        try
+        {
+            return await segments.PreviewAsync(query, slug, timeout.Token).WaitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return null;
         }
     }
 

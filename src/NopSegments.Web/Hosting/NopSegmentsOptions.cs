@@ -43,6 +43,9 @@ public sealed class NopSegmentsOptions
     /// <summary>The longest pause between two tries of a batch while the database is away. Default 30 seconds.</summary>
     public TimeSpan WriterRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The longest a segment preview in the admin may run before it answers "took too long". Default 10 seconds.</summary>
+    public TimeSpan PreviewTimeLimit { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Where the module serves its browser assets.</summary>
     public string AssetsPath { get; set; } = "/nopsegments/assets";
 
