@@ -12,7 +12,7 @@ echo "machine            $(awk -F': *' '/^model name/ {print $2; exit}' /proc/cp
 (exec dotnet benchmarks/BareEndpoint/bin/Release/net10.0/BareEndpoint.dll --urls http://127.0.0.1:5091 >/dev/null 2>&1) &
 bare_pid=$!
 (cd src/NopSegments.DemoStore && exec dotnet bin/Release/net10.0/NopSegments.DemoStore.dll --urls http://127.0.0.1:5090 \
-  --Connection "Data Source=$work/bench.db" --Seed:MaxRows 20000 --NopSegments:BrowserEventsPerMinute 1000000000 \
+  --Connection "Data Source=$work/bench.db" --Seed:MaxRows 20000 --NopSegments:BrowserEventsPerMinute 1000000000 --NopSegments:AddressEventsPerMinute 1000000000 --NopSegments:StoreEventsPerMinute 1000000000 \
   --Logging:LogLevel:Default Warning >"$work/store.log" 2>&1) &
 store_pid=$!
 for _ in $(seq 1 60); do curl -sf -o /dev/null http://127.0.0.1:5090/ && curl -sf -o /dev/null -X POST http://127.0.0.1:5091/track && break; sleep 1; done

@@ -61,6 +61,8 @@ internal static class StoreServices
             o.Provider = database.Provider;
             o.ConnectionString = database.ConnectionString;
             o.BrowserEventsPerMinute = builder.Configuration.GetValue("NopSegments:BrowserEventsPerMinute", o.BrowserEventsPerMinute);
+            o.AddressEventsPerMinute = builder.Configuration.GetValue("NopSegments:AddressEventsPerMinute", o.AddressEventsPerMinute);
+            o.StoreEventsPerMinute = builder.Configuration.GetValue("NopSegments:StoreEventsPerMinute", o.StoreEventsPerMinute);
             o.Durable = builder.Configuration.GetValue("NopSegments:Durable", o.Durable);
             o.SweepInterval = builder.Configuration.GetValue("NopSegments:SweepInterval", o.SweepInterval);
             o.RfmRescoreInterval = builder.Configuration.GetValue("NopSegments:RfmRescoreInterval", o.RfmRescoreInterval);

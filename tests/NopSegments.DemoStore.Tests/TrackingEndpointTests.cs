@@ -101,7 +101,7 @@ public sealed class TrackingEndpointTests
     [Fact]
     public async Task A_browser_whose_visitor_cookie_never_verifies_is_limited_by_its_address()
     {
-        await using var store = await StoreFactory.CreateAsync(browserEventsPerMinute: 5);
+        await using var store = await StoreFactory.CreateAsync(settings: new Dictionary<string, string> { ["NopSegments:AddressEventsPerMinute"] = "5" });
 
         var answers = new List<HttpStatusCode>();
         for (var i = 0; i < 7; i++)
@@ -112,6 +112,46 @@ public sealed class TrackingEndpointTests
         }
 
         Assert.Equal(Enumerable.Repeat(HttpStatusCode.Accepted, 5).Concat(Enumerable.Repeat(HttpStatusCode.TooManyRequests, 2)), answers);
+    }
+
+    [Fact]
+    public async Task A_flood_of_fresh_cookies_from_one_address_gets_429_while_shoppers_elsewhere_are_unaffected()
+    {
+        await using var store = await StoreFactory.CreateAsync(kestrel: true, settings: new Dictionary<string, string> { ["NopSegments:AddressEventsPerMinute"] = "20" });
+
+        async Task<HttpStatusCode> PostFrom(string address)
+        {
+            // Each request a new browser: it fetches a page for a valid visitor cookie, then posts with it.
+            using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = store.ServerAddress };
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+            (await client.GetAsync("/")).EnsureSuccessStatusCode();
+            using var response = await client.PostAsync("/nopsegments/track", new StringContent($$"""{"events":[{{PageView}}]}""", System.Text.Encoding.UTF8, "application/json"));
+            return response.StatusCode;
+        }
+
+        var flood = new List<HttpStatusCode>();
+        for (var i = 0; i < 25; i++)
+            flood.Add(await PostFrom("203.0.113.9"));
+        var shopper = await PostFrom("198.51.100.7");
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Accepted, 20).Concat(Enumerable.Repeat(HttpStatusCode.TooManyRequests, 5)), flood);
+        Assert.Equal(HttpStatusCode.Accepted, shopper);
+    }
+
+    [Fact]
+    public async Task Past_the_stores_ceiling_every_browser_waits()
+    {
+        await using var store = await StoreFactory.CreateAsync(settings: new Dictionary<string, string> { ["NopSegments:StoreEventsPerMinute"] = "3" });
+
+        var answers = new List<(HttpStatusCode Status, string Body)>();
+        for (var i = 0; i < 4; i++)
+        {
+            var (status, body, _) = await store.NewBrowser().TrackAsync($$"""{"events":[{{PageView}}]}""");
+            answers.Add((status, body));
+        }
+
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests], answers.Select(a => a.Status));
+        Assert.Contains("Too many events from this store", answers[^1].Body, StringComparison.Ordinal);
     }
 
     [Fact]

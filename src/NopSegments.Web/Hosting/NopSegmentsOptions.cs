@@ -35,6 +35,15 @@ public sealed class NopSegmentsOptions
     public int BrowserEventsPerMinute { get; set; } = 120;
 
     /// <summary>
+    /// Events browsers at one address (as the host's forwarded-headers settings resolve it) may post per minute before
+    /// getting 429: room for a shared office or mobile carrier address, not for a script minting cookies. Default 1,200.
+    /// </summary>
+    public int AddressEventsPerMinute { get; set; } = 1_200;
+
+    /// <summary>Events all browsers together may post per minute; past it everyone gets 429 for a moment. Default 600,000.</summary>
+    public int StoreEventsPerMinute { get; set; } = 600_000;
+
+    /// <summary>
     /// How many events may wait for the database before browsing events (page, product and category views, searches) are
     /// shed; the store's own events (orders, refunds, carts) may wait in twice this room. Default 100,000.
     /// </summary>

@@ -65,12 +65,11 @@ internal sealed class TrackingEndpoint(
             return TrackAnswer.For(new TrackResponse(0, [], refusal));
 
         var visitor = new VisitorCookies(http, cookies, settings, geo, clock);
-        // A visitor without a valid cookie gets a new id on every request, so until it has one its address is the limit's key.
-        var key = visitor.IsReturning ? visitor.VisitorId : $"ip:{http.Connection.RemoteIpAddress}";
-        if (limiter.Refuse(key, events.Count) is { } wait)
+        if (limiter.Refuse(visitor.IsReturning ? visitor.VisitorId : null, http.Connection.RemoteIpAddress, events.Count) is { } limited)
         {
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problem(StatusCodes.Status429TooManyRequests, $"Too many events from this visitor; try again in {Math.Ceiling(wait.TotalSeconds)} s");
+            var seconds = Math.Max(1, Math.Ceiling(limited.Wait.TotalSeconds));
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problem(StatusCodes.Status429TooManyRequests, $"Too many events from {limited.Who}; try again in {seconds} s");
         }
 
         var session = StartSession(visitor, events);
