@@ -23,6 +23,8 @@ internal static class AdminEndpoints
         admin.MapPost("/dead-letters", DeadLetterEndpoints.ActAsync);
         admin.MapGet("/profiles", ProfileEndpoints.ListAsync);
         admin.MapGet("/profiles/{id:long}", ProfileEndpoints.ShowAsync);
+        admin.MapGet("/profiles/{id:long}/export", PersonalDataEndpoints.ExportAsync);
+        admin.MapPost("/profiles/{id:long}/erase", PersonalDataEndpoints.EraseAsync);
         admin.MapSegmentPages();
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ internal static class ProfileEndpoints
     private const int TimelineLength = 300;
 
     public static async Task<Results<RazorComponentResult<ProfilesPage>, RazorComponentResult<NotInstalledPage>>> ListAsync(
-        string? q, int? page, ModuleState state, EventQueue queue, ProfileList profiles, IOptions<NopSegmentsOptions> options, CancellationToken ct)
+        string? q, int? page, string? notice, ModuleState state, EventQueue queue, ProfileList profiles, IOptions<NopSegmentsOptions> options, CancellationToken ct)
     {
         var paths = options.Value;
         if (!state.IsInstalled)
@@ -26,13 +27,14 @@ internal static class ProfileEndpoints
         var (rows, total) = await profiles.SearchAsync(q, pageNumber, ct);
         return new RazorComponentResult<ProfilesPage>(new
         {
-            Rows = rows, Total = total, PageNumber = pageNumber, ProfileList.PageSize, Search = q, paths.AdminPath, paths.AssetsPath,
+            Rows = rows, Total = total, PageNumber = pageNumber, ProfileList.PageSize, Search = q, Notice = notice, paths.AdminPath, paths.AssetsPath,
         });
     }
 
     public static async Task<Results<RazorComponentResult<ProfilePage>, RazorComponentResult<NotInstalledPage>, NotFound<string>>> ShowAsync(
         long id, ModuleState state, EventQueue queue, ProfileQueries queries, ProfileList profiles, EventStore events,
-        ProfileTraits traits, IServiceProvider services, TimeProvider clock, IOptions<NopSegmentsOptions> options, CancellationToken ct)
+        ProfileTraits traits, IServiceProvider services, TimeProvider clock, HttpContext http, IAntiforgery antiforgery,
+        IOptions<NopSegmentsOptions> options, CancellationToken ct)
     {
         var paths = options.Value;
         if (!state.IsInstalled)
@@ -48,6 +50,8 @@ internal static class ProfileEndpoints
         {
             Heading = customer is { } c ? $"Customer {c.CustomerId}{(c.Email is null ? "" : $" · {c.Email}")}"
                 : profile.Attributes.CustomerId is { } cid ? $"Customer {cid}" : $"Anonymous visitor #{id}",
+            ProfileId = id,
+            Token = antiforgery.GetAndStoreTokens(http).RequestToken!,
             profile.Attributes,
             profile.Rfm,
             profile.State,
