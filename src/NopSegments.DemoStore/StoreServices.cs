@@ -68,6 +68,7 @@ internal static class StoreServices
             o.RfmRescoreInterval = builder.Configuration.GetValue("NopSegments:RfmRescoreInterval", o.RfmRescoreInterval);
             o.QueueCapacity = builder.Configuration.GetValue("NopSegments:QueueCapacity", o.QueueCapacity);
             o.WriterRetryMaxDelay = builder.Configuration.GetValue("NopSegments:WriterRetryMaxDelay", o.WriterRetryMaxDelay);
+            o.RetentionPurgeInterval = builder.Configuration.GetValue("NopSegments:RetentionPurgeInterval", o.RetentionPurgeInterval);
             o.PreviewTimeLimit = builder.Configuration.GetValue("NopSegments:PreviewTimeLimit", o.PreviewTimeLimit);
             o.GeoDatabasePath = builder.Configuration["NopSegments:GeoDatabase"]
                 ?? Path.Combine(AppContext.BaseDirectory, "Geo", "geo-whois-asn-country.mmdb");

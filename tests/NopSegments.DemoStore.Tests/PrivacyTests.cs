@@ -59,4 +59,26 @@ public sealed class PrivacyTests
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/admin/nopsegments/profiles/{profileId}")).Status);
         Assert.Empty(await store.EventsAsync(visitor.VisitorId));
     }
+
+    [Fact]
+    public async Task The_store_purges_events_older_than_the_retention_setting_by_itself()
+    {
+        await using var store = await StoreFactory.CreateAsync(settings: new Dictionary<string, string> { ["NopSegments:RetentionPurgeInterval"] = "00:00:00.200" });
+        var tracker = store.Services.GetRequiredService<NopSegments.Tracking.ISegmentsTracker>();
+        var now = DateTimeOffset.UtcNow;
+        tracker.Track(new NopSegments.Tracking.StoreEvent("searched", "v-retained", now.AddDays(-800)) { Properties = new Dictionary<string, object?> { ["query"] = "old" } });
+        tracker.Track(new NopSegments.Tracking.StoreEvent("searched", "v-retained", now.AddDays(-1)) { Properties = new Dictionary<string, object?> { ["query"] = "new" } });
+        Assert.Equal(2, (await store.EventsAsync("v-retained")).Count);
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        IReadOnlyList<NopSegments.Data.Tracking.EventRecord> left;
+        do
+        {
+            await Task.Delay(200);
+            left = await store.EventsAsync("v-retained");
+        }
+        while (left.Count > 1 && DateTime.UtcNow < deadline);
+
+        Assert.Contains("new", Assert.Single(left).Properties, StringComparison.Ordinal);
+    }
 }

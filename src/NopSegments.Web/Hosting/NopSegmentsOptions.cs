@@ -55,6 +55,12 @@ public sealed class NopSegmentsOptions
     /// <summary>The longest a segment preview in the admin may run before it answers "took too long". Default 10 seconds.</summary>
     public TimeSpan PreviewTimeLimit { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How often events older than the <c>privacy.retention_days</c> setting are purged. Default one day; zero turns the
+    /// purge off (a demo store whose seeded history is older than any window).
+    /// </summary>
+    public TimeSpan RetentionPurgeInterval { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Where the module serves its browser assets.</summary>
     public string AssetsPath { get; set; } = "/nopsegments/assets";
 

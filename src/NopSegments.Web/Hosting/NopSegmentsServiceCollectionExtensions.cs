@@ -62,6 +62,8 @@ public static class NopSegmentsServiceCollectionExtensions
         services.AddSingleton<PersonalData>();
         services.AddSingleton<FlushedPersonalData>();
         services.AddSingleton<IPersonalData>(sp => sp.GetRequiredService<FlushedPersonalData>());
+        services.AddSingleton<RetentionPurge>();
+        services.AddHostedService<RetentionPurger>();
         services.AddHostedService<EventWriter>();
         services.AddSingleton<TrackingLimiter>();
         services.AddSingleton<TrackingEndpoint>();

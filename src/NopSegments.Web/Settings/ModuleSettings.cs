@@ -15,6 +15,9 @@ internal sealed class ModuleSettings(SegmentsDbContextFactory contexts)
 
     public bool HonourDoNotTrack => values.GetValueOrDefault("tracking.honour_do_not_track", "true") == "true";
 
+    /// <summary>How many days of events the module keeps (privacy.retention_days); 0 or less keeps them all.</summary>
+    public int RetentionDays => int.TryParse(values.GetValueOrDefault("privacy.retention_days"), System.Globalization.CultureInfo.InvariantCulture, out var days) ? days : 0;
+
     public async Task ReloadAsync(CancellationToken ct)
     {
         await using var db = contexts.Create();
