@@ -151,6 +151,32 @@ public sealed class FaultTests
         Assert.Equal(40, (await store.EventsAsync("buyer", EventNames.AddedToCart)).Count);
     }
 
+    [SkippableFact]
+    public async Task Shutting_down_while_the_database_is_away_gives_up_at_the_hosts_shutdown_timeout_instead_of_retrying_for_ever()
+    {
+        TestDatabase.SkipUnlessAvailable(DatabaseProvider.PostgreSql);
+        var settings = new Dictionary<string, string>(QuickRetries) { ["shutdownTimeoutSeconds"] = "2" };
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
+        var store = await StoreFactory.CreateAsync(DatabaseProvider.PostgreSql, database: database, settings: settings);
+        try
+        {
+            await database.SetReachableAsync(false);
+            var tracker = store.Services.GetRequiredService<ISegmentsTracker>();
+            for (var i = 0; i < 100; i++)
+                Assert.True(tracker.Track(Search("late-shopper", i)).Accepted);
+            var writer = store.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<EventWriter>().Single();
+
+            await store.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+
+            // The host stops waiting at its timeout either way; without a give-up the writer would go on retrying in the background.
+            await writer.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            await database.SetReachableAsync(true);
+        }
+    }
+
     [Fact]
     public async Task In_durable_mode_a_refused_event_is_kept_and_the_browser_is_never_told_the_databases_words()
     {

@@ -67,10 +67,13 @@ public sealed class HostileInputTests
         Assert.DoesNotContain(await db.Profiles.Select(p => p.Country).ToListAsync(), c => c == "Narnia");
     }
 
-    [Fact]
-    public async Task Text_a_server_hook_passes_is_cleaned_of_control_characters_and_stored()
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Text_a_server_hook_passes_is_cleaned_of_control_characters_and_stored(DatabaseProvider provider)
     {
-        await using var store = await StoreFactory.CreateAsync();
+        TestDatabase.SkipUnlessAvailable(provider);
+        await using var store = await StoreFactory.CreateAsync(provider);
         var tracker = store.Services.GetRequiredService<NopSegments.Tracking.ISegmentsTracker>();
 
         var result = tracker.Track(new NopSegments.Tracking.StoreEvent("searched", "v-server", DateTimeOffset.UtcNow)

@@ -42,17 +42,19 @@ internal sealed class EventWriter(EventQueue queue, BatchStorage storage, ILogge
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        // The host's token fires when its shutdown timeout has passed: only then does the writer give up on a database
-        // that is not answering.
-        await using var giveUp = cancellationToken.Register(abandon.Cancel);
         queue.Complete();
-        await base.StopAsync(cancellationToken);
-    }
-
-    public override void Dispose()
-    {
-        abandon.Dispose();
-        base.Dispose();
+        try
+        {
+            await base.StopAsync(cancellationToken);
+        }
+        finally
+        {
+            // The host's token fires when its shutdown timeout has passed (base.StopAsync stops waiting then): only then
+            // does the writer give up on a database that is not answering. Not disposed with the writer, since the drain
+            // may still be reading it when the host disposes its services.
+            if (cancellationToken.IsCancellationRequested)
+                abandon.Cancel();
+        }
     }
 
     private async Task WriteAvailableAsync(List<StoreEvent> batch)
