@@ -46,7 +46,15 @@ internal sealed class BatchStorage
         }).Build();
     }
 
-    public async Task StoreAsync(IReadOnlyList<StoreEvent> batch, CancellationToken giveUp)
+    /// <summary>Stores the batch; returns the ids of the events the database refused (kept in the dead letters).</summary>
+    public async Task<IReadOnlySet<Guid>> StoreAsync(IReadOnlyList<StoreEvent> batch, CancellationToken giveUp)
+    {
+        var refused = new HashSet<Guid>();
+        await StoreAsync(batch, refused, giveUp);
+        return refused;
+    }
+
+    private async Task StoreAsync(IReadOnlyList<StoreEvent> batch, HashSet<Guid> refused, CancellationToken giveUp)
     {
         try
         {
@@ -57,13 +65,14 @@ internal sealed class BatchStorage
         {
             if (batch.Count == 1)
             {
+                refused.Add(batch[0].EventId);
                 await KeepAsync(batch[0], ex, giveUp);
                 return;
             }
             // The transaction was rolled back whole: each half goes again, and only the halves that fail split further.
             var half = batch.Count / 2;
-            await StoreAsync([.. batch.Take(half)], giveUp);
-            await StoreAsync([.. batch.Skip(half)], giveUp);
+            await StoreAsync([.. batch.Take(half)], refused, giveUp);
+            await StoreAsync([.. batch.Skip(half)], refused, giveUp);
         }
     }
 

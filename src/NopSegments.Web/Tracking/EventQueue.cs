@@ -1,8 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NopSegments.Data.Ingestion;
-using NopSegments.Data.Tracking;
 using NopSegments.Tracking;
 using NopSegments.Web.Hosting;
 
@@ -12,14 +10,15 @@ namespace NopSegments.Web.Tracking;
 /// <see cref="ISegmentsTracker"/> for a store request: validate and enqueue, no database round trip.
 /// <see cref="EventWriter"/> drains the queue. The queue is bounded by count: past <see cref="NopSegmentsOptions.QueueCapacity"/>
 /// waiting events, browsing events are shed; the store's own events (orders, refunds, carts) may wait in twice that room.
+/// In durable mode the caller waits until the writer's batch with its event has committed (a group commit: concurrent
+/// requests share one transaction instead of queuing for the database's write lock one by one).
 /// </summary>
-internal sealed class EventQueue(
-    ModuleState state, IOptions<NopSegmentsOptions> options, IngestionWriter ingestion, DeadLetters deadLetters, ILogger<EventQueue> logger)
-    : ISegmentsTracker
+internal sealed class EventQueue(ModuleState state, IOptions<NopSegmentsOptions> options, ILogger<EventQueue> logger) : ISegmentsTracker
 {
     private static readonly TimeSpan ShedLogEvery = TimeSpan.FromSeconds(10);
+    private static readonly Task<TrackResult> Taken = Task.FromResult(TrackResult.Ok);
 
-    private readonly Channel<StoreEvent> channel = Channel.CreateUnbounded<StoreEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<QueuedEvent> channel = Channel.CreateUnbounded<QueuedEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock gate = new();
     private long enqueued;
     private long written;
@@ -27,7 +26,7 @@ internal sealed class EventQueue(
     private long shedStore;
     private long shedLoggedAt;
 
-    public ChannelReader<StoreEvent> Reader => channel.Reader;
+    public ChannelReader<QueuedEvent> Reader => channel.Reader;
 
     /// <summary>Events taken and not yet written.</summary>
     public long Waiting => Interlocked.Read(ref enqueued) - Interlocked.Read(ref written);
@@ -35,7 +34,28 @@ internal sealed class EventQueue(
     /// <summary>Events refused for want of room since the store started: browsing events, and the store's own.</summary>
     public (long Browsing, long Store) Shed => (Interlocked.Read(ref shedBrowsing), Interlocked.Read(ref shedStore));
 
-    public TrackResult Track(StoreEvent storeEvent)
+    public TrackResult Track(StoreEvent storeEvent) => options.Value.Durable
+        // Durable mode's documented price: the caller waits for the batch that stores its event.
+        ? TrackAsync(storeEvent).GetAwaiter().GetResult()
+        : Enqueue(storeEvent, null);
+
+    /// <summary>
+    /// <see cref="Track"/> for a caller that can wait without holding a thread (the tracking endpoint): in durable mode the
+    /// task ends when the event is stored or refused.
+    /// </summary>
+    public Task<TrackResult> TrackAsync(StoreEvent storeEvent)
+    {
+        if (!options.Value.Durable)
+        {
+            var result = Enqueue(storeEvent, null);
+            return result.Accepted ? Taken : Task.FromResult(result);
+        }
+        var stored = new TaskCompletionSource<TrackResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var queued = Enqueue(storeEvent, stored);
+        return queued.Accepted ? stored.Task : Task.FromResult(queued);
+    }
+
+    private TrackResult Enqueue(StoreEvent storeEvent, TaskCompletionSource<TrackResult>? stored)
     {
         ArgumentNullException.ThrowIfNull(storeEvent);
         if (!state.IsInstalled)
@@ -44,8 +64,6 @@ internal sealed class EventQueue(
         storeEvent = StoredText.Clean(storeEvent);
         if (EventValidator.Validate(storeEvent) is { } error)
             return TrackResult.Rejected(error);
-        if (options.Value.Durable)
-            return WriteThrough(storeEvent);
 
         var browsing = EventCatalog.BrowsingEvents.Contains(storeEvent.Name);
         var room = browsing ? options.Value.QueueCapacity : 2L * options.Value.QueueCapacity;
@@ -54,7 +72,7 @@ internal sealed class EventQueue(
         {
             if (enqueued - Interlocked.Read(ref written) >= room)
                 return Refuse(storeEvent, browsing);
-            if (!channel.Writer.TryWrite(storeEvent))
+            if (!channel.Writer.TryWrite(new QueuedEvent(storeEvent, stored)))
                 return TrackResult.TryLater("the store is shutting down");
             enqueued++;
         }
@@ -72,41 +90,6 @@ internal sealed class EventQueue(
                 Waiting, storeEvent.Name, Interlocked.Read(ref shedBrowsing), Interlocked.Read(ref shedStore));
         }
         return TrackResult.TryLater("the event queue is full: the database is not keeping up");
-    }
-
-    private TrackResult WriteThrough(StoreEvent storeEvent)
-    {
-        try
-        {
-            // Durable mode's documented price: the caller waits for its own transaction.
-            ingestion.WriteAsync([storeEvent]).GetAwaiter().GetResult();
-            return TrackResult.Ok;
-        }
-#pragma warning disable CA1031 // The storefront gets a reason, never an exception.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            // The database's words stay in the log: they can name tables and values, and the caller may be a browser.
-            logger.LogError(ex, "Store event {EventId} ({Name}) could not be stored in durable mode", storeEvent.EventId, storeEvent.Name);
-            if (ingestion.IsTransient(ex))
-                return TrackResult.TryLater("the event could not be stored now; try again later");
-            KeepRefused(storeEvent, ex);
-            return TrackResult.Rejected("the event could not be stored; it was kept for the shop's admin to retry");
-        }
-    }
-
-    private void KeepRefused(StoreEvent storeEvent, Exception why)
-    {
-        try
-        {
-            deadLetters.KeepAsync(storeEvent, why.Message).GetAwaiter().GetResult();
-        }
-#pragma warning disable CA1031 // Past this the log is the event's last copy.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            logger.LogError(ex, "Store event {Event} could be neither stored nor kept", DeadLetterJson.Write(storeEvent));
-        }
     }
 
     public void MarkWritten(int count) => Interlocked.Add(ref written, count);

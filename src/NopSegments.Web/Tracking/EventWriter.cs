@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using NopSegments.Data.Ingestion;
+using Microsoft.Extensions.Options;
 using NopSegments.Tracking;
+using NopSegments.Web.Hosting;
 
 namespace NopSegments.Web.Tracking;
 
@@ -9,7 +10,8 @@ namespace NopSegments.Web.Tracking;
 /// Drains the event queue in batches through <see cref="BatchStorage"/>, which never drops a batch. On shutdown it writes
 /// what is left until the host's shutdown timeout runs out.
 /// </summary>
-internal sealed class EventWriter(EventQueue queue, BatchStorage storage, ILogger<EventWriter> logger) : BackgroundService
+internal sealed class EventWriter(EventQueue queue, BatchStorage storage, IOptions<NopSegmentsOptions> options, ILogger<EventWriter> logger)
+    : BackgroundService
 {
     private const int BatchSize = 1000;
     private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(50);
@@ -19,7 +21,7 @@ internal sealed class EventWriter(EventQueue queue, BatchStorage storage, ILogge
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         stopping = stoppingToken;
-        var batch = new List<StoreEvent>(BatchSize);
+        var batch = new List<QueuedEvent>(BatchSize);
         try
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
@@ -35,8 +37,13 @@ internal sealed class EventWriter(EventQueue queue, BatchStorage storage, ILogge
         }
         catch (OperationCanceledException) when (abandon.IsCancellationRequested)
         {
-            var left = batch.Count + queue.Reader.Count;
-            logger.LogError("The host's shutdown timeout ran out with {Count} store events not stored; they are lost", left);
+            var lost = 0;
+            foreach (var e in batch.Concat(Remaining()))
+            {
+                lost++;
+                e.Stored?.TrySetResult(TrackResult.TryLater("the store shut down before the event could be stored"));
+            }
+            logger.LogError("The host's shutdown timeout ran out with {Count} store events not stored; they are lost", lost);
         }
     }
 
@@ -57,7 +64,13 @@ internal sealed class EventWriter(EventQueue queue, BatchStorage storage, ILogge
         }
     }
 
-    private async Task WriteAvailableAsync(List<StoreEvent> batch)
+    private IEnumerable<QueuedEvent> Remaining()
+    {
+        while (queue.Reader.TryRead(out var e))
+            yield return e;
+    }
+
+    private async Task WriteAvailableAsync(List<QueuedEvent> batch)
     {
         while (true)
         {
@@ -66,7 +79,8 @@ internal sealed class EventWriter(EventQueue queue, BatchStorage storage, ILogge
                 batch.Add(e);
             if (batch.Count == 0)
                 return;
-            if (batch.Count < BatchSize && !stopping.IsCancellationRequested)
+            // Durable callers are waiting: their batch goes at once, and a busy store still fills it while the last commits.
+            if (batch.Count < BatchSize && !stopping.IsCancellationRequested && !options.Value.Durable)
             {
                 // Busy moments fill a batch in a few milliseconds; a quiet store waits at most Linger. Each batch has a
                 // fixed cost (connection, directory, commit), so a few larger ones cost the storefront far less CPU.
@@ -74,8 +88,14 @@ internal sealed class EventWriter(EventQueue queue, BatchStorage storage, ILogge
                 while (batch.Count < BatchSize && queue.Reader.TryRead(out var e))
                     batch.Add(e);
             }
-            await storage.StoreAsync(batch, abandon.Token);
+            var refused = await storage.StoreAsync([.. batch.Select(e => e.Event)], abandon.Token);
             queue.MarkWritten(batch.Count);
+            foreach (var (e, stored) in batch)
+            {
+                stored?.TrySetResult(refused.Contains(e.EventId)
+                    ? TrackResult.Rejected("the event could not be stored; it was kept for the shop's admin to retry")
+                    : TrackResult.Ok);
+            }
         }
     }
 }

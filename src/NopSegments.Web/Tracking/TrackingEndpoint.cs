@@ -14,7 +14,7 @@ namespace NopSegments.Web.Tracking;
 /// Each event is checked on its own: one bad event never drops the good ones beside it.
 /// </summary>
 internal sealed class TrackingEndpoint(
-    ModuleState state, ModuleSettings settings, ISegmentsTracker tracker, TrackingLimiter limiter, VisitorCookieProtector cookies,
+    ModuleState state, ModuleSettings settings, EventQueue queue, TrackingLimiter limiter, VisitorCookieProtector cookies,
     GeoLocator geo, TimeProvider clock)
 {
     public const int MaxBodyBytes = 16 * 1024;
@@ -78,7 +78,7 @@ internal sealed class TrackingEndpoint(
         var tryLater = false;
         for (var i = 0; i < events.Count; i++)
         {
-            if (Reject(events[i], visitor, session, now, tracker) is { } refused)
+            if (await RejectAsync(events[i], visitor, session, now) is { } refused)
             {
                 rejected.Add(new RejectedEvent(i, refused.Reason ?? "refused"));
                 tryLater |= refused.RetryLater;
@@ -103,7 +103,7 @@ internal sealed class TrackingEndpoint(
             : $"ignored {string.Join(", ", names.Select(n => $"'{n}'"))}: the session's source, UTM values, device and country come from its landing URL, referrer, browser and address, never from posted properties";
     }
 
-    private static TrackResult? Reject(TrackedEvent posted, VisitorCookies visitor, VisitorSession session, DateTimeOffset now, ISegmentsTracker tracker)
+    private async Task<TrackResult?> RejectAsync(TrackedEvent posted, VisitorCookies visitor, VisitorSession session, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(posted.Name))
             return TrackResult.Rejected("the event has no name");
@@ -113,7 +113,8 @@ internal sealed class TrackingEndpoint(
                 : $"unknown event '{posted.Name}'");
         if (posted.Properties?.Error is { } error)
             return TrackResult.Rejected(error);
-        var result = tracker.Track(new StoreEvent(posted.Name, visitor.VisitorId, now) { SessionId = session.Id, Properties = session.With(posted.Properties?.Values) });
+        // In durable mode this waits for the batch that stores the event; otherwise it is already done.
+        var result = await queue.TrackAsync(new StoreEvent(posted.Name, visitor.VisitorId, now) { SessionId = session.Id, Properties = session.With(posted.Properties?.Values) });
         return result.Accepted ? null : result;
     }
 
