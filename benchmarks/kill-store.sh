@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
-trap 'kill -9 $(jobs -p) 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$work"; echo "$work"' EXIT
+trap 'kill -9 $(jobs -p) 2>/dev/null || true; if [ -n "${KEEP:-}" ]; then echo "kept $work"; else rm -rf "$work"; fi' EXIT
 dotnet build src/NopSegments.DemoStore -c Release -v:q -nologo >/dev/null
 echo "machine            $(awk -F': *' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(nproc) cores, Linux $(uname -r), $(date -u '+%Y-%m-%d %H:%M UTC')"
 token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
@@ -50,5 +50,5 @@ LUA
     printf "%-9s acknowledged %7d   stored %7d   lost %6d (%.2f %% of acknowledged)\n", mode, acked, stored, lost, acked ? 100 * lost / acked : 0 }'
 }
 
-[ -n "${ONLY_DURABLE:-}" ] || crash queued false 5095
+crash queued false 5095
 crash durable true 5096

@@ -169,7 +169,7 @@ public sealed class FaultTests
             await store.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
 
             // The host stops waiting at its timeout either way; without a give-up the writer would go on retrying in the background.
-            await writer.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
+            await writer.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(60));
         }
         finally
         {

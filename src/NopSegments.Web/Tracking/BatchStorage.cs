@@ -21,6 +21,7 @@ internal sealed class BatchStorage
     private readonly WriterStatus status;
     private readonly ILogger<BatchStorage> logger;
     private readonly ResiliencePipeline untilReachable;
+    private readonly BatchCommit commit;
 
     public BatchStorage(IngestionWriter ingestion, DeadLetters deadLetters, WriterStatus status, IOptions<NopSegmentsOptions> options, ILogger<BatchStorage> logger)
     {
@@ -28,6 +29,8 @@ internal sealed class BatchStorage
         this.deadLetters = deadLetters;
         this.status = status;
         this.logger = logger;
+        // Durable callers were promised the disk: their batches wait for the log flush, queued ones need not.
+        commit = options.Value.Durable ? BatchCommit.Flushed : BatchCommit.Buffered;
         untilReachable = new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = new PredicateBuilder().Handle<Exception>(ingestion.IsTransient),
@@ -58,7 +61,7 @@ internal sealed class BatchStorage
     {
         try
         {
-            await untilReachable.ExecuteAsync(async (events, ct) => await ingestion.WriteAsync(events, BatchCommit.Buffered, ct), batch, giveUp);
+            await untilReachable.ExecuteAsync(async (events, ct) => await ingestion.WriteAsync(events, commit, ct), batch, giveUp);
             status.Recovered();
         }
         catch (Exception ex) when (ex is not OperationCanceledException && !ingestion.IsTransient(ex))
