@@ -8,7 +8,7 @@ work=$(mktemp -d)
 trap 'kill -9 $(jobs -p) 2>/dev/null || true; if [ -n "${KEEP:-}" ]; then echo "kept $work"; else rm -rf "$work"; fi' EXIT
 dotnet build src/NopSegments.DemoStore -c Release -v:q -nologo >/dev/null
 echo "machine            $(awk -F': *' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(nproc) cores, Linux $(uname -r), $(date -u '+%Y-%m-%d %H:%M UTC')"
-token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
+source benchmarks/demo-store.sh
 
 crash() { # mode durable-flag port
   local db="$work/$1.db" url="http://127.0.0.1:$3" jar="$work/$1.jar"
@@ -18,21 +18,8 @@ crash() { # mode durable-flag port
     --NopSegments:StoreEventsPerMinute 1000000000 --Logging:LogLevel:Default Warning >"$work/$1.log" 2>&1) &
   local pid=$!
   for _ in $(seq 1 60); do curl -sf -o /dev/null "$url/" && break; sleep 1; done
-  local t
-  t=$(curl -s -c "$jar" -b "$jar" "$url/login" | token)
-  curl -s -c "$jar" -b "$jar" -o /dev/null -X POST "$url/login" \
-    --data-urlencode "Email=admin@demo.store" --data-urlencode "Password=demo-admin" --data-urlencode "__RequestVerificationToken=$t"
-  t=$(curl -s -c "$jar" -b "$jar" "$url/admin/plugins" | token)
-  curl -s -c "$jar" -b "$jar" -o /dev/null -X POST "$url/admin/plugins?handler=install" --data-urlencode "__RequestVerificationToken=$t"
-  curl -s -c "$work/$1.shopper" -o /dev/null "$url/"
-  local cookie
-  cookie=$(awk '$6 ~ /^nopsegments\./ {printf "%s=%s; ", $6, $7}' "$work/$1.shopper")
-  cat > "$work/$1.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Cookie"] = "$cookie"
-wrk.body = '{"events":[{"name":"page_viewed","properties":{"url":"$url/product/71053","title":"White Metal Lantern"}}]}'
-LUA
+  install_module "$url" "$jar"
+  shopper_script "$url" "$work/$1.lua"
   local before
   before=$(sqlite3 "$db" "SELECT count(*) FROM nopsegments_events WHERE name = 'page_viewed'")
   wrk -t2 -c16 -d8s -s "$work/$1.lua" "$url/nopsegments/track" > "$work/$1.wrk" 2>&1 &

@@ -17,29 +17,10 @@ bare_pid=$!
 store_pid=$!
 for _ in $(seq 1 60); do curl -sf -o /dev/null http://127.0.0.1:5090/ && curl -sf -o /dev/null -X POST http://127.0.0.1:5091/track && break; sleep 1; done
 
-# Install the module as the shop owner would, through the admin.
-jar="$work/jar"
-token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
-t=$(curl -s -c "$jar" -b "$jar" http://127.0.0.1:5090/login | token)
-curl -s -c "$jar" -b "$jar" -o /dev/null -X POST http://127.0.0.1:5090/login \
-  --data-urlencode "Email=admin@demo.store" --data-urlencode "Password=demo-admin" --data-urlencode "__RequestVerificationToken=$t"
-t=$(curl -s -c "$jar" -b "$jar" http://127.0.0.1:5090/admin/plugins | token)
-curl -s -c "$jar" -b "$jar" -o /dev/null -X POST "http://127.0.0.1:5090/admin/plugins?handler=install" --data-urlencode "__RequestVerificationToken=$t"
-
-# A new shopper's cookies before each run, then the same page_viewed payload at both endpoints. wrk cannot take the
-# session cookie the store slides forward once a minute, so a cookie older than that would draw a new Set-Cookie on
-# every response, which a browser never causes; each run (warm-up and the measured 10 s) stays inside its first minute.
-shopper() {
-  rm -f "$work/shopper"
-  curl -s -c "$work/shopper" -o /dev/null http://127.0.0.1:5090/
-  cookie=$(awk '$6 ~ /^nopsegments\./ {printf "%s=%s; ", $6, $7}' "$work/shopper")
-  cat > "$work/post.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Cookie"] = "$cookie"
-wrk.body = '{"events":[{"name":"page_viewed","properties":{"url":"http://127.0.0.1:5090/product/71053","path":"/product/71053","title":"White Metal Lantern"}}]}'
-LUA
-}
+# Install the module as the shop owner would, through the admin; each run posts as a new shopper (demo-store.sh).
+source benchmarks/demo-store.sh
+install_module http://127.0.0.1:5090 "$work/jar"
+shopper() { shopper_script http://127.0.0.1:5090 "$work/post.lua"; }
 # One measured run: 10 s of wrk, with the server's own CPU over those 10 s (user + system, from /proc) beside it.
 measure() { # url name pid warm-seconds
   wrk -t2 -c32 -d"$4"s -s "$work/post.lua" "$1" > /dev/null
