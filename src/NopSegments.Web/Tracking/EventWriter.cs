@@ -70,24 +70,16 @@ internal sealed class EventWriter(EventQueue queue, BatchStorage storage, IOptio
             yield return e;
     }
 
+    /// <summary>
+    /// Writes batches until the queue is empty. A batch leaves <paramref name="batch"/> only once stored, so when the
+    /// writer gives up at the shutdown timeout the one in hand is counted and answered with the rest.
+    /// </summary>
     private async Task WriteAvailableAsync(List<QueuedEvent> batch)
     {
         while (true)
         {
-            batch.Clear();
-            while (batch.Count < BatchSize && queue.Reader.TryRead(out var e))
-                batch.Add(e);
-            if (batch.Count == 0)
+            if (batch.Count == 0 && !await FillAsync(batch))
                 return;
-            // Durable callers are waiting: their batch goes at once, and a busy store still fills it while the last commits.
-            if (batch.Count < BatchSize && !stopping.IsCancellationRequested && !options.Value.Durable)
-            {
-                // Busy moments fill a batch in a few milliseconds; a quiet store waits at most Linger. Each batch has a
-                // fixed cost (connection, directory, commit), so a few larger ones cost the storefront far less CPU.
-                await Task.Delay(Linger, CancellationToken.None);
-                while (batch.Count < BatchSize && queue.Reader.TryRead(out var e))
-                    batch.Add(e);
-            }
             var refused = await storage.StoreAsync([.. batch.Select(e => e.Event)], abandon.Token);
             queue.MarkWritten(batch.Count);
             foreach (var (e, stored) in batch)
@@ -96,6 +88,25 @@ internal sealed class EventWriter(EventQueue queue, BatchStorage storage, IOptio
                     ? TrackResult.Rejected("the event could not be stored; it was kept for the shop's admin to retry")
                     : TrackResult.Ok);
             }
+            batch.Clear();
         }
+    }
+
+    private async Task<bool> FillAsync(List<QueuedEvent> batch)
+    {
+        while (batch.Count < BatchSize && queue.Reader.TryRead(out var e))
+            batch.Add(e);
+        if (batch.Count == 0)
+            return false;
+        // Durable callers are waiting: their batch goes at once, and a busy store still fills it while the last commits.
+        if (batch.Count < BatchSize && !stopping.IsCancellationRequested && !options.Value.Durable)
+        {
+            // Busy moments fill a batch in a few milliseconds; a quiet store waits at most Linger. Each batch has a
+            // fixed cost (connection, directory, commit), so a few larger ones cost the storefront far less CPU.
+            await Task.Delay(Linger, CancellationToken.None);
+            while (batch.Count < BatchSize && queue.Reader.TryRead(out var e))
+                batch.Add(e);
+        }
+        return true;
     }
 }
