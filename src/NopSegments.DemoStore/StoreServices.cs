@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using NopSegments.DemoStore.Cart;
 using NopSegments.DemoStore.Customers;
+using NopSegments.DemoStore.Emails;
 using NopSegments.DemoStore.Orders;
 using NopSegments.DemoStore.Seeding;
 using NopSegments.DemoStore.Segments;
@@ -22,6 +23,9 @@ internal static class StoreServices
         services.AddSingleton(database);
         services.AddDbContext<StoreDbContext>(database.Configure);
         services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
+        services.Configure<SmtpSettings>(builder.Configuration.GetSection("Smtp"));
+        services.AddSingleton<SmtpDelivery>();
+        services.AddHostedService(sp => sp.GetRequiredService<SmtpDelivery>());
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddDataProtection()

@@ -8,4 +8,8 @@ public interface IEmailSender
 }
 
 /// <summary>One outgoing email.</summary>
-public sealed record EmailMessage(string To, string Subject, string HtmlBody);
+public sealed record EmailMessage(string To, string Subject, string HtmlBody)
+{
+    /// <summary>The same message as plain text, for mail clients that do not show HTML.</summary>
+    public string? TextBody { get; init; }
+}

@@ -12,7 +12,7 @@ internal sealed class QueuedEmailSender(StoreDbContext db, TimeProvider clock) :
         ArgumentNullException.ThrowIfNull(message);
         db.Emails.Add(new QueuedEmail
         {
-            To = message.To, Subject = message.Subject, Body = message.HtmlBody, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            To = message.To, Subject = message.Subject, Body = message.HtmlBody, TextBody = message.TextBody, CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(cancellationToken);
     }

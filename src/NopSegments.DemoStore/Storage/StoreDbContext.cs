@@ -75,6 +75,12 @@ internal sealed class StoreDbContext(DbContextOptions<StoreDbContext> options) :
             e.HasIndex(x => x.Code).IsUnique();
             e.Property(x => x.Percent).HasPrecision(5, 2);
         });
-        modelBuilder.Entity<QueuedEmail>(e => e.ToTable("store_emails"));
+        modelBuilder.Entity<QueuedEmail>(e =>
+        {
+            e.ToTable("store_emails");
+            e.Property(x => x.Status).HasMaxLength(16);
+            // The delivery loop reads the queued messages that are due.
+            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+        });
     }
 }
