@@ -71,6 +71,27 @@ internal sealed class CartService(StoreDbContext db, Shopper shopper, StoreEvent
 
     public Task<string?> RemoveAsync(string? sku, CancellationToken ct) => SetQuantityAsync(sku, 0, ct);
 
+    /// <summary>
+    /// Puts a restore link's lines into this browser's cart: a missing line is added, a smaller quantity raised; what the
+    /// cart holds beyond them stays. Returns how many lines are in place and the SKUs the catalog no longer has.
+    /// </summary>
+    public async Task<(int Restored, IReadOnlyList<string> Missing)> RestoreAsync(IReadOnlyList<CartRestoreLinks.Line> lines, CancellationToken ct)
+    {
+        var (restored, missing) = (0, new List<string>());
+        var current = await GetAsync(ct);
+        foreach (var line in lines.Where(l => l.Quantity > 0))
+        {
+            var have = current.Lines.FirstOrDefault(l => l.Sku == line.Sku)?.Quantity ?? 0;
+            var quantity = Math.Min(line.Quantity, MaxQuantity);
+            var error = have == 0 ? await AddAsync(line.Sku, quantity, ct) : have < quantity ? await SetQuantityAsync(line.Sku, quantity, ct) : null;
+            if (error is null)
+                restored++;
+            else
+                missing.Add(line.Sku);
+        }
+        return (restored, missing);
+    }
+
     public async Task<string?> ApplyDiscountAsync(string? code, CancellationToken ct)
     {
         var normalized = code?.Trim().ToUpperInvariant();

@@ -8,14 +8,15 @@ namespace NopSegments.DemoStore.Segments;
 /// Reads a customer's cart. The module's visitor id is not the store's guest key, so an anonymous
 /// visitor's cart is only readable once they are known as a customer.
 /// </summary>
-internal sealed class StoreCartReader(CartService carts, IStoreContext store) : ICartReader
+internal sealed class StoreCartReader(CartService carts, CartRestoreLinks links) : ICartReader
 {
     public async Task<CartSnapshot> GetCartAsync(string? customerId, string visitorId, CancellationToken cancellationToken = default)
     {
-        var restore = new Uri(store.Current.Url, "cart");
         if (!int.TryParse(customerId, out var id))
-            return new CartSnapshot([], restore);
+            return new CartSnapshot([], links.Create([]));
         var view = await carts.ViewAsync(Shopper.CustomerKey(id), cancellationToken);
-        return new CartSnapshot([.. view.Lines.Select(l => new CartLine(l.Sku, l.Name, l.UnitPrice, l.Quantity))], restore);
+        // The link carries the lines, signed: it rebuilds this cart in a browser the customer has never used here.
+        return new CartSnapshot([.. view.Lines.Select(l => new CartLine(l.Sku, l.Name, l.UnitPrice, l.Quantity))],
+            links.Create(view.Lines.Select(l => new CartRestoreLinks.Line(l.Sku, l.Quantity))));
     }
 }
