@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NopSegments.Data.Flows;
 using NopSegments.Data.Profiles;
 using NopSegments.Data.Segments;
 using NopSegments.Data.Settings;
@@ -26,6 +27,8 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
     public DbSet<SegmentCheck> SegmentChecks => Set<SegmentCheck>();
     public DbSet<SegmentTransition> SegmentTransitions => Set<SegmentTransition>();
     public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
+    public DbSet<FlowEntry> FlowEntries => Set<FlowEntry>();
+    public DbSet<FlowSend> FlowSends => Set<FlowSend>();
 
     /// <summary>
     /// The events' key (SQL Server's; SQLite and PostgreSQL put the name first): a row id, and the idempotency key with
@@ -120,6 +123,31 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
             // Erasing a person finds their kept events by visitor or customer.
             e.HasIndex(x => x.VisitorId).HasDatabaseName("ix_nopsegments_dead_letters_visitor");
             e.HasIndex(x => x.CustomerId).HasDatabaseName("ix_nopsegments_dead_letters_customer");
+        });
+        modelBuilder.Entity<FlowEntry>(e =>
+        {
+            e.ToTable(TablePrefix + "flow_entries");
+            e.Property(x => x.Flow).HasMaxLength(64);
+            e.Property(x => x.CustomerId).HasMaxLength(64);
+            e.Property(x => x.Status).HasMaxLength(16);
+            e.Property(x => x.ExitReason).HasMaxLength(64);
+            // The runner reads the active entries that are due; entry and re-entry rules read a profile's entries.
+            e.HasIndex(x => new { x.Status, x.NextDueAt }).HasDatabaseName("ix_nopsegments_flow_entries_due");
+            e.HasIndex(x => new { x.ProfileId, x.Flow }).HasDatabaseName("ix_nopsegments_flow_entries_profile");
+        });
+        modelBuilder.Entity<FlowSend>(e =>
+        {
+            e.ToTable(TablePrefix + "flow_sends");
+            e.Property(x => x.SendKey).HasMaxLength(128);
+            e.Property(x => x.Flow).HasMaxLength(64);
+            e.Property(x => x.Channel).HasMaxLength(16);
+            e.Property(x => x.Recipient).HasMaxLength(320);
+            e.Property(x => x.Subject).HasMaxLength(500);
+            e.Property(x => x.Status).HasMaxLength(16);
+            e.Property(x => x.Detail).HasMaxLength(2000);
+            e.HasIndex(x => x.SendKey).IsUnique().HasDatabaseName("ix_nopsegments_flow_sends_key");
+            // The frequency cap reads a profile's latest send.
+            e.HasIndex(x => new { x.ProfileId, x.SentAt }).HasDatabaseName("ix_nopsegments_flow_sends_profile");
         });
         modelBuilder.Entity<ModuleSetting>(e =>
         {

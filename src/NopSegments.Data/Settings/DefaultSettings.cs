@@ -10,5 +10,11 @@ internal static class DefaultSettings
         ["tracking.honour_do_not_track"] = "true",
         ["tracking.session_timeout_minutes"] = "30",
         ["privacy.retention_days"] = "730",
+        ["flows.abandoned_cart.enabled"] = "false",
+        ["flows.abandoned_cart.delays"] = "1h,24h,72h",
+        ["flows.abandoned_cart.reentry"] = "7d",
+        ["flows.quiet_hours"] = "21:00-08:00",
+        ["flows.time_zone"] = "UTC",
+        ["flows.frequency_cap"] = "16h",
     };
 }

@@ -17,6 +17,7 @@ public static class NopSegmentsEndpointExtensions
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<NopSegmentsOptions>>().Value;
         endpoints.MapAdminPages(options);
         endpoints.MapAssets(options.AssetsPath);
+        endpoints.MapGet(options.UnsubscribePath, Flows.UnsubscribeEndpoint.HandleAsync);
         return endpoints;
     }
 }

@@ -61,6 +61,12 @@ public sealed class NopSegmentsOptions
     /// </summary>
     public TimeSpan RetentionPurgeInterval { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>Where an email's unsubscribe link points.</summary>
+    public string UnsubscribePath { get; set; } = "/nopsegments/unsubscribe";
+
+    /// <summary>How often due flow steps are looked for. Default 30 seconds.</summary>
+    public TimeSpan FlowInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Where the module serves its browser assets.</summary>
     public string AssetsPath { get; set; } = "/nopsegments/assets";
 

@@ -10,6 +10,9 @@ internal sealed class ModuleSettings(SegmentsDbContextFactory contexts)
     public const string ConsentCookie = "nopsegments.consent";
     private volatile IReadOnlyDictionary<string, string> values = new Dictionary<string, string>();
 
+    /// <summary>Every setting as stored.</summary>
+    public IReadOnlyDictionary<string, string> All => values;
+
     /// <summary>"track_all" (default) or "after_consent".</summary>
     public string ConsentMode => values.GetValueOrDefault("tracking.consent_mode", "track_all");
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using NopSegments.Data;
 using NopSegments.Data.Tracking;
@@ -33,6 +34,9 @@ internal sealed class StoreFactory : WebApplicationFactory<Program>
     /// <summary>The tracking endpoint's per-visitor limit; a test of the limit lowers it before the host starts.</summary>
     public int BrowserEventsPerMinute { get; init; } = 600;
 
+    /// <summary>The host's clock, when a test moves time itself (flows' delays); null keeps the system clock.</summary>
+    public TimeProvider? Clock { get; init; }
+
     /// <summary>More configuration for the host (NopSegments:QueueCapacity, …), set before it starts.</summary>
     public IReadOnlyDictionary<string, string>? Settings { get; init; }
 
@@ -42,12 +46,12 @@ internal sealed class StoreFactory : WebApplicationFactory<Program>
     public static async Task<StoreFactory> CreateAsync(
         DatabaseProvider provider = DatabaseProvider.Sqlite, bool install = true, bool kestrel = false, int browserEventsPerMinute = 600,
         bool durable = false, TestDatabase? database = null, (TimeSpan Sweep, TimeSpan RfmRescore)? sweeper = null,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null)
     {
         var factory = new StoreFactory(database ?? await TestDatabase.CreateAsync(provider))
         {
             BrowserEventsPerMinute = browserEventsPerMinute, Durable = durable, OwnsDatabase = database is null, Sweeper = sweeper,
-            Settings = settings,
+            Settings = settings, Clock = clock,
         };
         if (kestrel)
         {
@@ -71,6 +75,8 @@ internal sealed class StoreFactory : WebApplicationFactory<Program>
         builder.UseSetting("NopSegments:BrowserEventsPerMinute", BrowserEventsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
+        if (Clock is { } clock)
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         if (Sweeper is { } sweeper)
         {
             builder.UseSetting("NopSegments:SweepInterval", sweeper.Sweep.ToString("c", System.Globalization.CultureInfo.InvariantCulture));

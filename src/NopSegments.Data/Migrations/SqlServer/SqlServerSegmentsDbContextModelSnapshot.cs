@@ -22,6 +22,146 @@ namespace NopSegments.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("NopSegments.Data.Flows.FlowEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("ExitReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("exit_reason");
+
+                    b.Property<DateTime?>("ExitedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("exited_at");
+
+                    b.Property<string>("Flow")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("flow");
+
+                    b.Property<DateTime?>("NextDueAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("next_due_at");
+
+                    b.Property<int>("NextStep")
+                        .HasColumnType("int")
+                        .HasColumnName("next_step");
+
+                    b.Property<long>("ProfileId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("profile_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId", "Flow")
+                        .HasDatabaseName("ix_nopsegments_flow_entries_profile");
+
+                    b.HasIndex("Status", "NextDueAt")
+                        .HasDatabaseName("ix_nopsegments_flow_entries_due");
+
+                    b.ToTable("nopsegments_flow_entries", (string)null);
+                });
+
+            modelBuilder.Entity("NopSegments.Data.Flows.FlowSend", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)")
+                        .HasColumnName("detail");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("Flow")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("flow");
+
+                    b.Property<long>("ProfileId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("profile_id");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("SendKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .HasColumnName("send_key");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("int")
+                        .HasColumnName("step");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SendKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_nopsegments_flow_sends_key");
+
+                    b.HasIndex("ProfileId", "SentAt")
+                        .HasDatabaseName("ix_nopsegments_flow_sends_profile");
+
+                    b.ToTable("nopsegments_flow_sends", (string)null);
+                });
+
             modelBuilder.Entity("NopSegments.Data.Profiles.ProfileMerge", b =>
                 {
                     b.Property<long>("Id")

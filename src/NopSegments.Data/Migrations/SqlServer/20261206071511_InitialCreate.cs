@@ -54,6 +54,50 @@ namespace NopSegments.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "nopsegments_flow_entries",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    flow = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    profile_id = table.Column<long>(type: "bigint", nullable: false),
+                    customer_id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    entered_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    next_step = table.Column<int>(type: "int", nullable: false),
+                    next_due_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    exit_reason = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    exited_at = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_flow_entries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nopsegments_flow_sends",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    send_key = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    entry_id = table.Column<long>(type: "bigint", nullable: false),
+                    flow = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    step = table.Column<int>(type: "int", nullable: false),
+                    profile_id = table.Column<long>(type: "bigint", nullable: false),
+                    channel = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    recipient = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: false),
+                    subject = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    sent_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    detail = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_flow_sends", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "nopsegments_identities",
                 columns: table => new
                 {
@@ -232,6 +276,27 @@ namespace NopSegments.Data.Migrations.SqlServer
                 columns: new[] { "profile_id", "name", "occurred_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_flow_entries_due",
+                table: "nopsegments_flow_entries",
+                columns: new[] { "status", "next_due_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_flow_entries_profile",
+                table: "nopsegments_flow_entries",
+                columns: new[] { "profile_id", "flow" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_flow_sends_key",
+                table: "nopsegments_flow_sends",
+                column: "send_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_flow_sends_profile",
+                table: "nopsegments_flow_sends",
+                columns: new[] { "profile_id", "sent_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_identities_profile",
                 table: "nopsegments_identities",
                 column: "profile_id");
@@ -288,6 +353,12 @@ namespace NopSegments.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "nopsegments_events");
+
+            migrationBuilder.DropTable(
+                name: "nopsegments_flow_entries");
+
+            migrationBuilder.DropTable(
+                name: "nopsegments_flow_sends");
 
             migrationBuilder.DropTable(
                 name: "nopsegments_identities");

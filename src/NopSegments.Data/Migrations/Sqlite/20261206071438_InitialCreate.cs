@@ -53,6 +53,50 @@ namespace NopSegments.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "nopsegments_flow_entries",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    flow = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    profile_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    customer_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    entered_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    next_step = table.Column<int>(type: "INTEGER", nullable: false),
+                    next_due_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    exit_reason = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    exited_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_flow_entries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "nopsegments_flow_sends",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    send_key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    entry_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    flow = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    step = table.Column<int>(type: "INTEGER", nullable: false),
+                    profile_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    recipient = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    sent_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_flow_sends", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "nopsegments_identities",
                 columns: table => new
                 {
@@ -226,6 +270,27 @@ namespace NopSegments.Data.Migrations.Sqlite
                 columns: new[] { "profile_id", "name", "occurred_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_flow_entries_due",
+                table: "nopsegments_flow_entries",
+                columns: new[] { "status", "next_due_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_flow_entries_profile",
+                table: "nopsegments_flow_entries",
+                columns: new[] { "profile_id", "flow" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_flow_sends_key",
+                table: "nopsegments_flow_sends",
+                column: "send_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_flow_sends_profile",
+                table: "nopsegments_flow_sends",
+                columns: new[] { "profile_id", "sent_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_identities_profile",
                 table: "nopsegments_identities",
                 column: "profile_id");
@@ -281,6 +346,12 @@ namespace NopSegments.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "nopsegments_events");
+
+            migrationBuilder.DropTable(
+                name: "nopsegments_flow_entries");
+
+            migrationBuilder.DropTable(
+                name: "nopsegments_flow_sends");
 
             migrationBuilder.DropTable(
                 name: "nopsegments_identities");

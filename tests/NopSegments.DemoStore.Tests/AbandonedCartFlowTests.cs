@@ -1,0 +1,136 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NopSegments.DemoStore.Emails;
+using NopSegments.DemoStore.Tests.Infrastructure;
+using NopSegments.Web.Flows;
+using NopSegments.Web.Settings;
+
+namespace NopSegments.DemoStore.Tests;
+
+/// <summary>
+/// The abandoned-cart story end to end on the demo store: a consenting shopper walks away from a cart, gets one email
+/// over real SMTP with a link that rebuilds the cart, and the flow stops when they buy. The test moves the clock.
+/// </summary>
+public sealed class AbandonedCartFlowTests
+{
+    private const string Lantern = "71053";
+
+    // 10:00 UTC: outside the default quiet hours (21:00-08:00).
+    private static FakeTimeProvider Morning() => new(new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-1).AddHours(10), TimeSpan.Zero));
+
+    private static async Task<(StoreFactory Store, SmtpSink Sink, FakeTimeProvider Clock)> StartAsync()
+    {
+        var sink = SmtpSink.Start();
+        var clock = Morning();
+        var store = await StoreFactory.CreateAsync(clock: clock, settings: new Dictionary<string, string>
+        {
+            ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Smtp:Tls"] = "none",
+            ["NopSegments:FlowInterval"] = "1.00:00:00",
+        });
+        var settings = store.Services.GetRequiredService<ModuleSettings>();
+        await settings.SetAsync("flows.abandoned_cart.enabled", "true", CancellationToken.None);
+        return (store, sink, clock);
+    }
+
+    private static async Task<StoreBrowser> ShopperAsync(StoreFactory store, string email, bool consents)
+    {
+        var shopper = store.NewBrowser();
+        var fields = new List<(string, string)>
+        {
+            ("Form.Email", email), ("Form.Password", "correct horse"), ("Form.FirstName", "Ada"), ("Form.LastName", "Lovelace"),
+            ("Form.Country", "United Kingdom"),
+        };
+        if (consents)
+            fields.Add(("Form.AcceptsMarketing", "true"));
+        await shopper.SubmitAsync("/register", "/register", [.. fields]);
+        await shopper.SubmitAsync($"/product/{Lantern}", "/cart?handler=add", ("sku", Lantern), ("quantity", "2"));
+        await store.EventsAsync();
+        return shopper;
+    }
+
+    private static async Task<FlowRunner.Outcome> RunFlowsAsync(StoreFactory store)
+    {
+        var outcome = await store.Services.GetRequiredService<FlowRunner>().RunAsync(CancellationToken.None);
+        await store.Services.GetRequiredService<SmtpDelivery>().DeliverDueAsync(store.Services.GetRequiredService<IOptions<SmtpSettings>>().Value, CancellationToken.None);
+        return outcome;
+    }
+
+    [Fact]
+    public async Task A_consenting_shopper_who_walks_away_gets_one_email_whose_link_rebuilds_the_cart_and_buying_ends_the_flow()
+    {
+        var (store, sink, clock) = await StartAsync();
+        await using var _ = store;
+        await using var __ = sink;
+        var shopper = await ShopperAsync(store, "ada@example.com", consents: true);
+
+        clock.Advance(TimeSpan.FromMinutes(59));
+        var early = await RunFlowsAsync(store);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var due = await RunFlowsAsync(store);
+        var again = await RunFlowsAsync(store);
+
+        Assert.Equal((1, 0), (early.Entered, early.Sent));
+        Assert.Equal(1, due.Sent);
+        Assert.Equal(0, again.Sent);
+        var email = Assert.Single(await sink.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        Assert.Equal("You left something in your cart", email.Subject);
+        Assert.Equal("ada@example.com", email.To.Mailboxes.Single().Address);
+        Assert.Contains("2 × White Metal Lantern", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("/nopsegments/unsubscribe?token=", email.HtmlBody, StringComparison.Ordinal);
+        var restore = System.Text.RegularExpressions.Regex.Match(email.TextBody!, @"https?://[^/\s]+/(cart/restore\?token=\S+)").Groups[1].Value;
+        var fresh = store.NewBrowser();
+        var cart = await fresh.GetAsync("/" + restore);
+        Assert.True(cart.Shows("Your cart is back: 1 product."), cart.Text);
+        Assert.True(cart.Shows("White Metal Lantern"), cart.Text);
+
+        await shopper.SubmitAsync("/checkout", "/checkout", ("Form.Email", "ada@example.com"), ("Form.Name", "Ada Lovelace"), ("Form.Country", "United Kingdom"));
+        await store.EventsAsync();
+        clock.Advance(TimeSpan.FromHours(24));
+        var afterOrder = await RunFlowsAsync(store);
+
+        Assert.Equal((0, 1), (afterOrder.Sent, afterOrder.Exited));
+        Assert.Single(sink.Received);
+    }
+
+    [Fact]
+    public async Task A_shopper_without_marketing_consent_gets_nothing()
+    {
+        var (store, sink, clock) = await StartAsync();
+        await using var _ = store;
+        await using var __ = sink;
+        await ShopperAsync(store, "bo@example.com", consents: false);
+
+        clock.Advance(TimeSpan.FromHours(2));
+        var outcome = await RunFlowsAsync(store);
+
+        Assert.Equal((1, 0, 1), (outcome.Entered, outcome.Sent, outcome.Exited));
+        Assert.Empty(await sink.WaitForAsync(1, TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public async Task Two_runners_on_one_database_send_each_step_once_and_unsubscribing_ends_every_later_step()
+    {
+        var (store, sink, clock) = await StartAsync();
+        await using var _ = store;
+        await using var __ = sink;
+        await ShopperAsync(store, "cy@example.com", consents: true);
+        var second = ActivatorUtilities.CreateInstance<FlowRunner>(store.Services);
+
+        clock.Advance(TimeSpan.FromMinutes(61));
+        var both = await Task.WhenAll(store.Services.GetRequiredService<FlowRunner>().RunAsync(CancellationToken.None), second.RunAsync(CancellationToken.None));
+        await RunFlowsAsync(store);
+        var email = Assert.Single(await sink.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        var unsubscribe = System.Text.RegularExpressions.Regex.Match(email.TextBody!, @"https?://[^/\s]+/(nopsegments/unsubscribe\?token=\S+)").Groups[1].Value;
+        var page = await store.NewBrowser().GetAsync("/" + unsubscribe);
+        await store.EventsAsync();
+        clock.Advance(TimeSpan.FromHours(24));
+        var later = await RunFlowsAsync(store);
+
+        Assert.Equal(1, both.Sum(o => o.Sent));
+        Assert.True(page.Shows("You are unsubscribed"), page.Text);
+        Assert.Equal(0, later.Sent);
+        Assert.Single(sink.Received);
+        Assert.NotEmpty(await store.EventsAsync(name: "unsubscribed"));
+    }
+}
