@@ -38,6 +38,19 @@ public sealed class PersonalDataTests
         var deadLetters = new DeadLetters(contexts, clock);
         await deadLetters.KeepAsync(E("searched", "laptop", 4, "ada", ("query", "refused")), "refused for the test");
         await deadLetters.KeepAsync(E("searched", "bob-phone", 4, "bob", ("query", "refused")), "refused for the test");
+        await using (var seed = contexts.Create())
+        {
+            var adaProfile = await seed.Profiles.Where(p => p.CustomerId == "ada").Select(p => p.Id).SingleAsync();
+            var entry = new Flows.FlowEntry { Flow = "abandoned_cart", ProfileId = adaProfile, CustomerId = "ada", EnteredAt = T0.UtcDateTime };
+            seed.FlowEntries.Add(entry);
+            await seed.SaveChangesAsync();
+            seed.FlowSends.Add(new Flows.FlowSend
+            {
+                SendKey = $"abandoned_cart:{entry.Id}:0", EntryId = entry.Id, Flow = "abandoned_cart", ProfileId = adaProfile, Channel = "email",
+                Recipient = "ada@example.com", Subject = "Your cart", SentAt = T0.UtcDateTime, Status = Flows.FlowSend.Sent,
+            });
+            await seed.SaveChangesAsync();
+        }
         var data = new PersonalData(contexts, clock);
 
         var export = JsonDocument.Parse((await data.ExportAsync("laptop"))!).RootElement;
@@ -51,6 +64,8 @@ public sealed class PersonalDataTests
         Assert.Equal("browsers", export.GetProperty("segmentMemberships")[0].GetProperty("slug").GetString());
         Assert.NotEqual(0, export.GetProperty("segmentTransitions").GetArrayLength());
         Assert.Equal(1, export.GetProperty("refusedEvents").GetArrayLength());
+        Assert.Equal("ada@example.com", export.GetProperty("flowSends")[0].GetProperty("recipient").GetString());
+        Assert.Equal((1, 1), (erased["flow_entries"], erased["flow_sends"]));
         Assert.Equal(JsonValueKind.Object, export.GetProperty("profile").ValueKind);
         Assert.Equal(4, erased["events"]);
         Assert.Equal((2, 1, 1, 1), (erased["identities"], erased["profile_merges"], erased["dead_letters"], erased["profiles"]));
@@ -61,6 +76,8 @@ public sealed class PersonalDataTests
         Assert.Equal(["bob"], await db.Profiles.Select(p => p.CustomerId).ToListAsync());
         Assert.Equal(["bob"], await db.DeadLetters.Select(d => d.CustomerId).ToListAsync());
         Assert.Empty(await db.ProfileMerges.ToListAsync());
+        Assert.Empty(await db.FlowEntries.ToListAsync());
+        Assert.Empty(await db.FlowSends.ToListAsync());
         Assert.Single(await db.SegmentMembers.ToListAsync());
         Assert.All(await db.SegmentTransitions.ToListAsync(), t => Assert.NotEqual(export.GetProperty("profile").GetProperty("id").GetInt64(), t.ProfileId));
         Assert.Null(await data.ExportAsync("ada"));

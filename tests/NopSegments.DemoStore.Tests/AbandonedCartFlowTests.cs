@@ -19,10 +19,10 @@ public sealed class AbandonedCartFlowTests
     // 10:00 UTC: outside the default quiet hours (21:00-08:00).
     private static FakeTimeProvider Morning() => new(new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-1).AddHours(10), TimeSpan.Zero));
 
-    private static async Task<(StoreFactory Store, SmtpSink Sink, FakeTimeProvider Clock)> StartAsync()
+    private static async Task<(StoreFactory Store, SmtpSink Sink, FakeTimeProvider Clock)> StartAsync(FakeTimeProvider? at = null)
     {
         var sink = SmtpSink.Start();
-        var clock = Morning();
+        var clock = at ?? Morning();
         var store = await StoreFactory.CreateAsync(clock: clock, settings: new Dictionary<string, string>
         {
             ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Smtp:Tls"] = "none",
@@ -132,5 +132,34 @@ public sealed class AbandonedCartFlowTests
         Assert.Equal(0, later.Sent);
         Assert.Single(sink.Received);
         Assert.NotEmpty(await store.EventsAsync(name: "unsubscribed"));
+    }
+
+    [Fact]
+    public async Task A_step_due_in_the_quiet_hours_waits_for_the_morning_and_the_frequency_cap_holds_the_next()
+    {
+        var evening = new FakeTimeProvider(new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-3).AddHours(20).AddMinutes(30), TimeSpan.Zero));
+        var (store, sink, clock) = await StartAsync(evening);
+        await using var _ = store;
+        await using var __ = sink;
+        // Changed in the settings as the admin does: the runner reads them on its next run, no restart.
+        await store.Services.GetRequiredService<ModuleSettings>().SetAsync("flows.frequency_cap", "48h", CancellationToken.None);
+        await ShopperAsync(store, "di@example.com", consents: true);
+
+        clock.Advance(TimeSpan.FromMinutes(61));                  // 21:31, quiet
+        var quiet = await RunFlowsAsync(store);
+        clock.Advance(TimeSpan.FromHours(10) + TimeSpan.FromMinutes(30));  // 08:01 the next morning
+        var morning = await RunFlowsAsync(store);
+        // 08:30 the day after: step 2 was due at 20:30 (24 h after the cart); the default cap (16 h) would let it go, 48 h does not.
+        clock.Advance(new TimeSpan(24, 29, 0));
+        var capped = await RunFlowsAsync(store);
+        clock.Advance(new TimeSpan(25, 30, 0));                   // 10:00 a day later: past the cap
+        var afterCap = await RunFlowsAsync(store);
+
+        Assert.Equal((0, 1), (quiet.Sent, quiet.Waiting));
+        Assert.Equal(1, morning.Sent);
+        Assert.Equal((0, 1), (capped.Sent, capped.Waiting));
+        Assert.Equal(1, afterCap.Sent);
+        Assert.Equal(["You left something in your cart", "Still thinking it over, Ada?"],
+            (await sink.WaitForAsync(2, TimeSpan.FromSeconds(10))).Select(m => m.Subject));
     }
 }

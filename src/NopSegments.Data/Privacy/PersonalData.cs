@@ -66,6 +66,8 @@ internal sealed class PersonalData(SegmentsDbContextFactory contexts, TimeProvid
             ["segmentChecks"] = Node(await db.SegmentChecks.AsNoTracking().Where(c => c.ProfileId == id)
                 .Join(db.Segments, c => c.SegmentId, s => s.Id, (c, s) => new { s.Slug, c.DueAt }).ToListAsync(cancellationToken)),
             ["refusedEvents"] = Node(await KeptEvents(db, person).AsNoTracking().ToListAsync(cancellationToken)),
+            ["flowEntries"] = Node(await db.FlowEntries.AsNoTracking().Where(e => e.ProfileId == id).OrderBy(e => e.EnteredAt).ToListAsync(cancellationToken)),
+            ["flowSends"] = Node(await db.FlowSends.AsNoTracking().Where(s => s.ProfileId == id).OrderBy(s => s.SentAt).ToListAsync(cancellationToken)),
         };
         return document.ToJsonString(Json);
     }
@@ -84,6 +86,8 @@ internal sealed class PersonalData(SegmentsDbContextFactory contexts, TimeProvid
         erased["profile_merges"] = await db.ProfileMerges.Where(m => m.IntoProfileId == id || m.FromProfileId == id).ExecuteDeleteAsync(cancellationToken);
         erased["identities"] = await db.Identities.Where(i => i.ProfileId == id).ExecuteDeleteAsync(cancellationToken);
         erased["dead_letters"] = await KeptEvents(db, person).ExecuteDeleteAsync(cancellationToken);
+        erased["flow_sends"] = await db.FlowSends.Where(s => s.ProfileId == id).ExecuteDeleteAsync(cancellationToken);
+        erased["flow_entries"] = await db.FlowEntries.Where(e => e.ProfileId == id).ExecuteDeleteAsync(cancellationToken);
         erased["profiles"] = await db.Profiles.Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return erased;

@@ -65,7 +65,7 @@ internal sealed class RetentionPurge(SegmentsDbContextFactory contexts, TimeProv
             var batch = await ReadIdsAsync(connection, tx,
                 "SELECT p.id FROM nopsegments_profiles p WHERE p.customer_id IS NULL " +
                 $"AND NOT EXISTS (SELECT 1 FROM nopsegments_events e WHERE e.profile_id = p.id) LIMIT {ProfileBatch}", ct);
-            foreach (var table in new[] { "segment_members", "segment_checks", "segment_transitions", "identities" })
+            foreach (var table in new[] { "segment_members", "segment_checks", "segment_transitions", "identities", "flow_sends", "flow_entries" })
                 await ExecuteAsync(sql, connection, tx, $"DELETE FROM nopsegments_{table} WHERE {sql.InList("profile_id", "@ids")}", batch, ct);
             await ExecuteAsync(sql, connection, tx, $"DELETE FROM nopsegments_profiles WHERE {sql.InList("id", "@ids")}", batch, ct);
             // What the window no longer covers of the module's own history goes too.
@@ -74,6 +74,8 @@ internal sealed class RetentionPurge(SegmentsDbContextFactory contexts, TimeProv
                 await ExecuteAsync(sql, connection, tx, "DELETE FROM nopsegments_profile_merges WHERE merged_at < @cutoff", null, ct, ("@cutoff", cutoff));
                 await ExecuteAsync(sql, connection, tx, "DELETE FROM nopsegments_segment_transitions WHERE at < @cutoff", null, ct, ("@cutoff", cutoff));
                 await ExecuteAsync(sql, connection, tx, "DELETE FROM nopsegments_dead_letters WHERE failed_at < @cutoff", null, ct, ("@cutoff", cutoff));
+                await ExecuteAsync(sql, connection, tx, "DELETE FROM nopsegments_flow_sends WHERE sent_at < @cutoff", null, ct, ("@cutoff", cutoff));
+                await ExecuteAsync(sql, connection, tx, "DELETE FROM nopsegments_flow_entries WHERE status <> 'active' AND entered_at < @cutoff", null, ct, ("@cutoff", cutoff));
             }
             await tx.CommitAsync(ct);
             gone.UnionWith(batch);
