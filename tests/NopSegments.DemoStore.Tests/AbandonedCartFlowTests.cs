@@ -162,4 +162,35 @@ public sealed class AbandonedCartFlowTests
         Assert.Equal(["You left something in your cart", "Still thinking it over, Ada?"],
             (await sink.WaitForAsync(2, TimeSpan.FromSeconds(10))).Select(m => m.Subject));
     }
+
+    [Fact]
+    public async Task The_merchandiser_tunes_the_flow_in_the_admin_a_bad_value_is_explained_and_the_page_counts_what_happened()
+    {
+        var (store, sink, clock) = await StartAsync();
+        await using var _ = store;
+        await using var __ = sink;
+        var admin = store.NewBrowser();
+        await admin.LogInAsync(NopSegments.DemoStore.Seeding.DemoAccounts.AdminEmail, NopSegments.DemoStore.Seeding.DemoAccounts.AdminPassword);
+        (string, string)[] Form(string delays) =>
+        [
+            ("enabled", "true"), ("delays", delays), ("reentry", "7d"), ("quiet_hours", ""), ("time_zone", "Europe/London"),
+            ("frequency_cap", "16h"), ("subject", "{{ shopper.first_name }}, your basket misses you"), ("html", ""), ("text", ""),
+        ];
+
+        var bad = await admin.SubmitAsync("/admin/nopsegments/flows", "/admin/nopsegments/flows", Form("30s,24h"));
+        var saved = await admin.SubmitAsync("/admin/nopsegments/flows", "/admin/nopsegments/flows", Form("30m,24h"));
+        await ShopperAsync(store, "ed@example.com", consents: true);
+        clock.Advance(TimeSpan.FromMinutes(31));
+        await RunFlowsAsync(store);
+        var page = await admin.GetAsync("/admin/nopsegments/flows");
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.Status);
+        Assert.True(bad.Shows("flows.abandoned_cart.delays: '30s' is not a duration"), bad.Text);
+        Assert.Contains("value=\"30s,24h\"", bad.Html, StringComparison.Ordinal);
+        Assert.True(saved.Shows("Saved. The flows use the new settings from their next run."), saved.Text);
+        Assert.Equal("Ada, your basket misses you", Assert.Single(await sink.WaitForAsync(1, TimeSpan.FromSeconds(10))).Subject);
+        Assert.True(page.Shows("1 entered · 1 in the flow now"), page.Text);
+        Assert.Contains("data-step=\"1\"", page.Html, StringComparison.Ordinal);
+        Assert.True(page.Shows("ed@example.com"), page.Text);
+    }
 }

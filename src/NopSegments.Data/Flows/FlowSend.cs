@@ -4,7 +4,7 @@ namespace NopSegments.Data.Flows;
 /// A message a flow step sent (or chose not to). <see cref="SendKey"/> is unique: a restart, a retry or a second web node
 /// running the same due step finds the row and sends nothing twice.
 /// </summary>
-internal sealed class FlowSend
+public sealed class FlowSend
 {
     public const string Sending = "sending";
     public const string Sent = "sent";

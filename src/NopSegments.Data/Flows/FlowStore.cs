@@ -100,6 +100,25 @@ internal sealed class FlowStore(SegmentsDbContextFactory contexts)
         await db.SaveChangesAsync(ct);
     }
 
+    public async Task<FlowStats> StatsAsync(string flow, CancellationToken ct)
+    {
+        await using var db = contexts.Create();
+        var states = await db.FlowEntries.AsNoTracking().Where(e => e.Flow == flow).GroupBy(e => new { e.Status, e.ExitReason })
+            .Select(g => new { g.Key.Status, g.Key.ExitReason, Count = g.Count() }).ToListAsync(ct);
+        var steps = await db.FlowSends.AsNoTracking().Where(s => s.Flow == flow).GroupBy(s => new { s.Step, s.Status })
+            .Select(g => new { g.Key.Step, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        var recent = await db.FlowSends.AsNoTracking().Where(s => s.Flow == flow).OrderByDescending(s => s.SentAt).ThenByDescending(s => s.Id)
+            .Take(20).ToListAsync(ct);
+        return new FlowStats(
+            states.Sum(s => s.Count),
+            states.Where(s => s.Status == FlowEntry.Active).Sum(s => s.Count),
+            states.Where(s => s.Status == FlowEntry.Completed).Sum(s => s.Count),
+            states.Where(s => s.Status == FlowEntry.Exited).GroupBy(s => s.ExitReason ?? "unknown").ToDictionary(g => g.Key, g => g.Sum(s => s.Count)),
+            [.. steps.GroupBy(s => s.Step).OrderBy(g => g.Key).Select(g => (g.Key + 1,
+                g.Where(s => s.Status == FlowSend.Sent).Sum(s => s.Count), g.Where(s => s.Status == FlowSend.Failed).Sum(s => s.Count)))],
+            recent);
+    }
+
     /// <summary>Takes the customer out of every flow they are in now, with the reason.</summary>
     public async Task<int> ExitAllAsync(string customerId, string reason, DateTime now, CancellationToken ct)
     {

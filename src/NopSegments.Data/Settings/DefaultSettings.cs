@@ -16,5 +16,9 @@ internal static class DefaultSettings
         ["flows.quiet_hours"] = "21:00-08:00",
         ["flows.time_zone"] = "UTC",
         ["flows.frequency_cap"] = "16h",
+        // Empty: the built-in templates (Web/Flows/FlowTemplates).
+        ["flows.abandoned_cart.subject"] = "",
+        ["flows.abandoned_cart.html"] = "",
+        ["flows.abandoned_cart.text"] = "",
     };
 }

@@ -19,6 +19,8 @@ internal static class AdminEndpoints
     {
         var admin = endpoints.MapGroup(options.AdminPath).AddEndpointFilter<AdminOnlyFilter>().ExcludeFromDescription();
         admin.MapGet("/events", EventsAsync);
+        admin.MapGet("/flows", FlowEndpoints.ShowAsync);
+        admin.MapPost("/flows", FlowEndpoints.SaveAsync);
         admin.MapGet("/dead-letters", DeadLetterEndpoints.ListAsync);
         admin.MapPost("/dead-letters", DeadLetterEndpoints.ActAsync);
         admin.MapGet("/profiles", ProfileEndpoints.ListAsync);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NopSegments.Data;
+using NopSegments.Data.Settings;
 
 namespace NopSegments.Web.Settings;
 
@@ -27,12 +28,29 @@ internal sealed class ModuleSettings(SegmentsDbContextFactory contexts)
         values = await db.Settings.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Value, ct);
     }
 
-    public async Task SetAsync(string key, string value, CancellationToken ct)
+    public Task SetAsync(string key, string value, CancellationToken ct) => SetAsync([(key, value)], ct);
+
+    /// <summary>
+    /// Writes the settings in one transaction. A known key an older install did not write yet is added; an unknown key
+    /// is refused.
+    /// </summary>
+    public async Task SetAsync(IReadOnlyCollection<(string Key, string Value)> changes, CancellationToken ct)
     {
         await using var db = contexts.Create();
-        var setting = await db.Settings.SingleOrDefaultAsync(s => s.Key == key, ct)
-            ?? throw new ArgumentException($"unknown setting '{key}'", nameof(key));
-        setting.Value = value;
+        foreach (var (key, value) in changes)
+        {
+            var setting = await db.Settings.SingleOrDefaultAsync(s => s.Key == key, ct);
+            if (setting is null)
+            {
+                if (!DefaultSettings.All.ContainsKey(key))
+                    throw new ArgumentException($"unknown setting '{key}'", nameof(changes));
+                db.Settings.Add(new ModuleSetting { Key = key, Value = value });
+            }
+            else
+            {
+                setting.Value = value;
+            }
+        }
         await db.SaveChangesAsync(ct);
         await ReloadAsync(ct);
     }
