@@ -64,7 +64,8 @@ public sealed class HostContractTests
 
         var line = Assert.Single(cart.Lines);
         Assert.Equal(("71053", 2, 6.78m), (line.Sku, line.Quantity, cart.Total));
-        Assert.Equal("/cart", cart.RestoreUrl.AbsolutePath);
+        Assert.Equal("/cart/restore", cart.RestoreUrl.AbsolutePath);
+        Assert.StartsWith("?token=", cart.RestoreUrl.Query, StringComparison.Ordinal);
     }
 
     [Fact]

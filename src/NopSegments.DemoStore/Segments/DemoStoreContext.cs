@@ -1,9 +1,14 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using NopSegments.Hosting;
 
 namespace NopSegments.DemoStore.Segments;
 
-/// <summary>One store; its address is the current request's, or Store:Url outside a request.</summary>
-internal sealed class DemoStoreContext(IHttpContextAccessor http, IConfiguration configuration) : IStoreContext
+/// <summary>
+/// One store; its address is the current request's, or outside a request (a flow's email) Store:Url, else the address
+/// the store listens on.
+/// </summary>
+internal sealed class DemoStoreContext(IHttpContextAccessor http, IConfiguration configuration, IServer server) : IStoreContext
 {
     public const string Name = "Hearth & Holly";
 
@@ -14,6 +19,13 @@ internal sealed class DemoStoreContext(IHttpContextAccessor http, IConfiguration
         var request = http.HttpContext?.Request;
         return request is not null
             ? new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/")
-            : new Uri(configuration["Store:Url"] ?? "http://localhost:5000/");
+            : new Uri(configuration["Store:Url"] ?? Listening() ?? "http://localhost:5000/");
+    }
+
+    private string? Listening()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        return address is null ? null : address.Replace("://[::]", "://localhost", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal).TrimEnd('/') + "/";
     }
 }
