@@ -12,6 +12,14 @@ internal sealed partial record FlowSettings(
     bool AbandonedCartEnabled, IReadOnlyList<TimeSpan> AbandonedCartDelays, TimeSpan Reentry,
     (TimeOnly From, TimeOnly To)? QuietHours, TimeZoneInfo TimeZone, TimeSpan FrequencyCap)
 {
+    /// <summary>The step (1, 2, …) whose email carries a single-use discount code, or null for none.</summary>
+    public int? DiscountStep { get; init; }
+
+    public decimal DiscountPercent { get; init; } = 10;
+
+    /// <summary>How long an issued code works.</summary>
+    public TimeSpan DiscountValid { get; init; } = TimeSpan.FromDays(7);
+
     public static readonly TimeSpan ShortestStep = TimeSpan.FromMinutes(1);
 
     public static FlowSettings Read(IReadOnlyDictionary<string, string> values)
@@ -36,8 +44,21 @@ internal sealed partial record FlowSettings(
             Duration("flows.abandoned_cart.reentry", Value("flows.abandoned_cart.reentry")),
             Quiet(Value("flows.quiet_hours")),
             Zone(Value("flows.time_zone")),
-            Value("flows.frequency_cap") is "" or "0" ? TimeSpan.Zero : Duration("flows.frequency_cap", Value("flows.frequency_cap")));
+            Value("flows.frequency_cap") is "" or "0" ? TimeSpan.Zero : Duration("flows.frequency_cap", Value("flows.frequency_cap")))
+        {
+            DiscountStep = Value("flows.abandoned_cart.discount_step") is { Length: > 0 } step ? Step(step, delays.Count) : null,
+            DiscountPercent = Percent(Value("flows.abandoned_cart.discount_percent")),
+            DiscountValid = Duration("flows.abandoned_cart.discount_valid", Value("flows.abandoned_cart.discount_valid")),
+        };
     }
+
+    private static int Step(string text, int steps) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var step) && step >= 1 && step <= steps ? step
+        : throw new FlowSettingsException("flows.abandoned_cart.discount_step", $"'{text}' is not one of the flow's steps: write a number from 1 to {steps}, or leave it empty for no code");
+
+    private static decimal Percent(string text) =>
+        decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent) && percent is >= 1 and <= 100 ? percent
+        : throw new FlowSettingsException("flows.abandoned_cart.discount_percent", $"'{text}' is not a percentage from 1 to 100");
 
     /// <summary>When a step due at <paramref name="due"/> may go: at once, or when the quiet hours around it end.</summary>
     public DateTimeOffset OutsideQuietHours(DateTimeOffset due)

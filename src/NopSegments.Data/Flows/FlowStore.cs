@@ -86,11 +86,14 @@ internal sealed class FlowStore(SegmentsDbContextFactory contexts)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, FlowSend.Sending).SetProperty(x => x.SentAt, send.SentAt), ct) == 1;
     }
 
-    public async Task MarkSendAsync(string sendKey, string status, string? detail, CancellationToken ct)
+    public async Task MarkSendAsync(string sendKey, string status, string? detail, string? subject, CancellationToken ct)
     {
         await using var db = contexts.Create();
-        await db.FlowSends.Where(s => s.SendKey == sendKey)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, status).SetProperty(x => x.Detail, detail), ct);
+        var send = await db.FlowSends.SingleAsync(s => s.SendKey == sendKey, ct);
+        (send.Status, send.Detail) = (status, detail);
+        if (subject is not null)
+            send.Subject = subject.Length > 500 ? subject[..500] : subject;
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task UpdateAsync(FlowEntry entry, CancellationToken ct)

@@ -13,6 +13,10 @@ internal static class DefaultSettings
         ["flows.abandoned_cart.enabled"] = "false",
         ["flows.abandoned_cart.delays"] = "1h,24h,72h",
         ["flows.abandoned_cart.reentry"] = "7d",
+        // Which step carries a single-use code from the host's discount issuer; empty for none.
+        ["flows.abandoned_cart.discount_step"] = "",
+        ["flows.abandoned_cart.discount_percent"] = "10",
+        ["flows.abandoned_cart.discount_valid"] = "7d",
         ["flows.quiet_hours"] = "21:00-08:00",
         ["flows.time_zone"] = "UTC",
         ["flows.frequency_cap"] = "16h",

@@ -15,6 +15,7 @@ internal sealed class SmtpDelivery(IServiceScopeFactory scopes, IOptions<SmtpSet
     : BackgroundService
 {
     private const int MostPerRound = 50;
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -70,6 +71,8 @@ internal sealed class SmtpDelivery(IServiceScopeFactory scopes, IOptions<SmtpSet
         }
         foreach (var email in due)
         {
+            if (!await ClaimAsync(db, email, now, ct))
+                continue;
             try
             {
                 await client.SendAsync(Mime(email, settings), ct);
@@ -87,6 +90,19 @@ internal sealed class SmtpDelivery(IServiceScopeFactory scopes, IOptions<SmtpSet
         }
         if (client.IsConnected)
             await client.DisconnectAsync(quit: true, ct);
+    }
+
+    /// <summary>
+    /// Takes the message for this node: another web node on the same database that read it as due finds it taken (its
+    /// next try moved past the lease) and skips it, so two nodes never send one message twice.
+    /// </summary>
+    private static async Task<bool> ClaimAsync(StoreDbContext db, QueuedEmail email, DateTime now, CancellationToken ct)
+    {
+        var lease = now + Lease;
+        var taken = await db.Emails.Where(e => e.Id == email.Id && e.Status == QueuedEmail.Queued && (e.NextAttemptAt == null || e.NextAttemptAt <= now))
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.NextAttemptAt, lease), ct);
+        email.NextAttemptAt = lease;
+        return taken == 1;
     }
 
     private void Failed(QueuedEmail email, SmtpSettings settings, string error, DateTime now)

@@ -30,7 +30,11 @@ internal static class FlowEndpoints
             return TypedResults.BadRequest(AdminForms.Expired);
         var form = await http.Request.ReadFormAsync(ct);
         var typed = new FlowForm(form["enabled"] == "true", form["delays"].ToString(), form["reentry"].ToString(), form["quiet_hours"].ToString(),
-            form["time_zone"].ToString(), form["frequency_cap"].ToString(), form["subject"].ToString(), form["html"].ToString(), form["text"].ToString());
+            form["time_zone"].ToString(), form["frequency_cap"].ToString(), form["subject"].ToString(), form["html"].ToString(), form["text"].ToString())
+        {
+            Discount = (form["discount_step"].ToString(), form["discount_percent"].ToString() is { Length: > 0 } p ? p : "10",
+                form["discount_valid"].ToString() is { Length: > 0 } v ? v : "7d"),
+        };
         if (Problem(typed, settings) is { } problem)
             return await PageAsync(typed, null, problem, http, flows, antiforgery, options.Value, ct, StatusCodes.Status400BadRequest);
         // Saved to the settings table: the next run of the flows reads them, on every web node, without a restart.

@@ -15,7 +15,11 @@ internal sealed class FlowMessages
     private static readonly FluidParser Parser = new();
     private static readonly HtmlSanitizer Sanitizer = new();
 
-    public sealed record Model(CustomerInfo Customer, CartSnapshot Cart, StoreInfo Store, Uri UnsubscribeUrl, int Step);
+    public sealed record Model(CustomerInfo Customer, CartSnapshot Cart, StoreInfo Store, Uri UnsubscribeUrl, int Step)
+    {
+        /// <summary>The single-use code this step carries, when it carries one.</summary>
+        public IssuedDiscount? Discount { get; init; }
+    }
 
     public sealed record Templates(string Subject, string Html, string Text);
 
@@ -61,6 +65,13 @@ internal sealed class FlowMessages
             ["unsubscribe_url"] = model.UnsubscribeUrl.ToString(),
             ["store"] = new Dictionary<string, object?> { ["name"] = model.Store.Name, ["url"] = model.Store.Url.ToString() },
             ["step"] = model.Step,
+            ["discount"] = model.Discount is { } d
+                ? new Dictionary<string, object?>
+                {
+                    ["code"] = d.Code, ["percent"] = d.Percent.ToString("0.##", CultureInfo.InvariantCulture),
+                    ["valid_until"] = d.ValidUntil.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+                }
+                : new Dictionary<string, object?>(),
         };
     }
 }

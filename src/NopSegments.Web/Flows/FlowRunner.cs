@@ -90,32 +90,30 @@ internal sealed class FlowRunner(
     private async Task<StepResult> SendAsync(
         FlowEntry entry, FlowSettings flows, CustomerInfo customer, CartSnapshot cart, IServiceProvider services, DateTimeOffset now, CancellationToken ct)
     {
-        var storeInfo = services.GetRequiredService<IStoreContext>().Current;
-        var templates = new FlowMessages.Templates(
-            Template("flows.abandoned_cart.subject", FlowTemplates.Subject), Template("flows.abandoned_cart.html", FlowTemplates.Html),
-            Template("flows.abandoned_cart.text", FlowTemplates.Text));
-        var message = await FlowMessages.RenderAsync(templates,
-            new FlowMessages.Model(customer, cart, storeInfo, unsubscribe.Create(storeInfo.Url, customer.CustomerId), entry.NextStep + 1));
         var key = $"{entry.Flow}:{entry.Id}:{entry.NextStep}";
+        // The key is claimed before anything leaves: a discount code is issued and an email sent once per step.
         var claimed = await store.ClaimAsync(new FlowSend
         {
             SendKey = key, EntryId = entry.Id, Flow = entry.Flow, Step = entry.NextStep, ProfileId = entry.ProfileId, Channel = "email",
-            Recipient = message.To, Subject = message.Subject, SentAt = now.UtcDateTime, Status = FlowSend.Sending,
+            Recipient = customer.Email!, Subject = "", SentAt = now.UtcDateTime, Status = FlowSend.Sending,
         }, ct);
         if (claimed)
         {
+            string subject;
             try
             {
+                var message = await MessageAsync(entry, flows, customer, cart, services, now, ct);
+                subject = message.Subject;
                 await services.GetRequiredService<IEmailSender>().SendAsync(message, ct);
             }
-#pragma warning disable CA1031 // The host's failure is kept on the send and the step is tried again; the run goes on.
+#pragma warning disable CA1031 // The failure is kept on the send and the step is tried again; the run goes on.
             catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
             {
-                await store.MarkSendAsync(key, FlowSend.Failed, ex.Message, ct);
-                return await WaitAsync(entry, now.UtcDateTime + RetryFailedSendAfter, $"the host could not take the email ({ex.Message})", ct);
+                await store.MarkSendAsync(key, FlowSend.Failed, ex.Message, null, ct);
+                return await WaitAsync(entry, now.UtcDateTime + RetryFailedSendAfter, $"the email could not be handed over ({ex.Message})", ct);
             }
-            await store.MarkSendAsync(key, FlowSend.Sent, null, ct);
+            await store.MarkSendAsync(key, FlowSend.Sent, null, subject, ct);
             logger.LogInformation("Flow {Flow} step {Step}: emailed customer {Customer}", entry.Flow, entry.NextStep + 1, entry.CustomerId);
         }
         entry.NextStep++;
@@ -125,6 +123,22 @@ internal sealed class FlowRunner(
             (entry.Status, entry.NextDueAt) = (FlowEntry.Completed, null);
         await store.UpdateAsync(entry, ct);
         return claimed ? StepResult.Sent : StepResult.Waiting;
+    }
+
+    private async Task<EmailMessage> MessageAsync(
+        FlowEntry entry, FlowSettings flows, CustomerInfo customer, CartSnapshot cart, IServiceProvider services, DateTimeOffset now, CancellationToken ct)
+    {
+        var storeInfo = services.GetRequiredService<IStoreContext>().Current;
+        var step = entry.NextStep + 1;
+        var discount = step == flows.DiscountStep
+            ? await services.GetRequiredService<IDiscountIssuer>().IssueSingleUseCodeAsync(
+                new DiscountRequest(flows.DiscountPercent, now + flows.DiscountValid, "COMEBACK"), ct)
+            : null;
+        var templates = new FlowMessages.Templates(
+            Template("flows.abandoned_cart.subject", FlowTemplates.Subject), Template("flows.abandoned_cart.html", FlowTemplates.Html),
+            Template("flows.abandoned_cart.text", FlowTemplates.Text));
+        return await FlowMessages.RenderAsync(templates,
+            new FlowMessages.Model(customer, cart, storeInfo, unsubscribe.Create(storeInfo.Url, customer.CustomerId), step) { Discount = discount });
     }
 
     private string Template(string key, string fallback) =>
