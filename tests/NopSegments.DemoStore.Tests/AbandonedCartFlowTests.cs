@@ -248,4 +248,35 @@ public sealed class AbandonedCartFlowTests
         Assert.Contains(code, email.HtmlBody, StringComparison.Ordinal);
         Assert.True(applied.Shows("Your discount code was applied."), applied.Text);
     }
+
+    [Fact]
+    public async Task A_restart_between_steps_neither_loses_nor_repeats_a_message()
+    {
+        await using var database = await NopSegments.Testing.TestDatabase.CreateAsync(NopSegments.Data.DatabaseProvider.Sqlite);
+        await using var sink = SmtpSink.Start();
+        var clock = Morning();
+        var settings = new Dictionary<string, string>
+        {
+            ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Smtp:Tls"] = "none",
+            ["NopSegments:FlowInterval"] = "1.00:00:00",
+        };
+        await using (var before = await StoreFactory.CreateAsync(database: database, clock: clock, settings: settings))
+        {
+            await before.Services.GetRequiredService<ModuleSettings>().SetAsync("flows.abandoned_cart.enabled", "true", CancellationToken.None);
+            await ShopperAsync(before, "ha@example.com", consents: true);
+            clock.Advance(TimeSpan.FromMinutes(61));
+            await RunFlowsAsync(before);
+            Assert.Single(await sink.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        }
+
+        // The store restarts; a day passes; the new process finds the second step due where the first one left it.
+        await using var after = await StoreFactory.CreateAsync(install: false, database: database, clock: clock, settings: settings);
+        clock.Advance(TimeSpan.FromHours(24));
+        var outcome = await RunFlowsAsync(after);
+        var again = await RunFlowsAsync(after);
+
+        Assert.Equal((0, 1), (outcome.Entered, outcome.Sent));
+        Assert.Equal(0, again.Sent);
+        Assert.Equal(["You left something in your cart", "Still thinking it over, Ada?"], (await sink.WaitForAsync(3, TimeSpan.FromSeconds(3))).Select(m => m.Subject));
+    }
 }
