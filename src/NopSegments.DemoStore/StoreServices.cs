@@ -73,6 +73,7 @@ internal static class StoreServices
             o.RfmRescoreInterval = builder.Configuration.GetValue("NopSegments:RfmRescoreInterval", o.RfmRescoreInterval);
             o.QueueCapacity = builder.Configuration.GetValue("NopSegments:QueueCapacity", o.QueueCapacity);
             o.WriterRetryMaxDelay = builder.Configuration.GetValue("NopSegments:WriterRetryMaxDelay", o.WriterRetryMaxDelay);
+            o.FlowInterval = builder.Configuration.GetValue("NopSegments:FlowInterval", o.FlowInterval);
             o.RetentionPurgeInterval = builder.Configuration.GetValue("NopSegments:RetentionPurgeInterval", o.RetentionPurgeInterval);
             o.PreviewTimeLimit = builder.Configuration.GetValue("NopSegments:PreviewTimeLimit", o.PreviewTimeLimit);
             o.GeoDatabasePath = builder.Configuration["NopSegments:GeoDatabase"]
