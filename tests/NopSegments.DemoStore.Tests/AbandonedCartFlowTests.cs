@@ -279,4 +279,28 @@ public sealed class AbandonedCartFlowTests
         Assert.Equal(0, again.Sent);
         Assert.Equal(["You left something in your cart", "Still thinking it over, Ada?"], (await sink.WaitForAsync(3, TimeSpan.FromSeconds(3))).Select(m => m.Subject));
     }
+
+    [Fact]
+    public async Task The_admin_previews_the_email_as_a_customer_would_get_it_and_sends_a_test_through_the_queue()
+    {
+        var (store, sink, _) = await StartAsync();
+        await using var __ = store;
+        await using var ___ = sink;
+        await ShopperAsync(store, "ivy@example.com", consents: true);
+        var admin = store.NewBrowser();
+        await admin.LogInAsync(NopSegments.DemoStore.Seeding.DemoAccounts.AdminEmail, NopSegments.DemoStore.Seeding.DemoAccounts.AdminPassword);
+
+        var preview = await admin.SubmitAsync("/admin/nopsegments/flows", "/admin/nopsegments/flows/preview", ("customer", "ivy@example.com"), ("action", "preview"));
+        var unknown = await admin.SubmitAsync("/admin/nopsegments/flows", "/admin/nopsegments/flows/preview", ("customer", "nobody@example.com"), ("action", "preview"));
+        var sent = await admin.SubmitAsync("/admin/nopsegments/flows", "/admin/nopsegments/flows/preview",
+            ("customer", "ivy@example.com"), ("send_to", "qa@example.com"), ("action", "send"));
+        await RunFlowsAsync(store);
+
+        Assert.True(preview.Shows("You left something in your cart"), preview.Text);
+        Assert.Contains("2 x White Metal Lantern", preview.Html, StringComparison.Ordinal);
+        Assert.True(unknown.Shows("No customer 'nobody@example.com'"), unknown.Text);
+        Assert.True(sent.Shows("Test email sent to qa@example.com through the store's mail queue."), sent.Text);
+        var test = Assert.Single(await sink.WaitForAsync(1, TimeSpan.FromSeconds(10)));
+        Assert.Equal(("qa@example.com", "[Test] You left something in your cart"), (test.To.Mailboxes.Single().Address, test.Subject));
+    }
 }

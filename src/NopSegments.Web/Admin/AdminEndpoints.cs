@@ -21,6 +21,7 @@ internal static class AdminEndpoints
         admin.MapGet("/events", EventsAsync);
         admin.MapGet("/flows", FlowEndpoints.ShowAsync);
         admin.MapPost("/flows", FlowEndpoints.SaveAsync);
+        admin.MapPost("/flows/preview", FlowPreviewEndpoints.PreviewAsync);
         admin.MapGet("/dead-letters", DeadLetterEndpoints.ListAsync);
         admin.MapPost("/dead-letters", DeadLetterEndpoints.ActAsync);
         admin.MapGet("/profiles", ProfileEndpoints.ListAsync);

@@ -21,7 +21,16 @@ internal sealed class FlowMessages
         public IssuedDiscount? Discount { get; init; }
     }
 
-    public sealed record Templates(string Subject, string Html, string Text);
+    public sealed record Templates(string Subject, string Html, string Text)
+    {
+        /// <summary>The merchandiser's templates from the settings; an empty one is the built-in one.</summary>
+        public static Templates From(IReadOnlyDictionary<string, string> settings)
+        {
+            string Pick(string key, string builtIn) => settings.GetValueOrDefault(key) is { Length: > 0 } custom ? custom : builtIn;
+            return new Templates(Pick("flows.abandoned_cart.subject", FlowTemplates.Subject), Pick("flows.abandoned_cart.html", FlowTemplates.Html),
+                Pick("flows.abandoned_cart.text", FlowTemplates.Text));
+        }
+    }
 
     /// <summary>The message, or an error naming the template that does not parse.</summary>
     public static async Task<EmailMessage> RenderAsync(Templates templates, Model model)

@@ -134,15 +134,9 @@ internal sealed class FlowRunner(
             ? await services.GetRequiredService<IDiscountIssuer>().IssueSingleUseCodeAsync(
                 new DiscountRequest(flows.DiscountPercent, now + flows.DiscountValid, "COMEBACK"), ct)
             : null;
-        var templates = new FlowMessages.Templates(
-            Template("flows.abandoned_cart.subject", FlowTemplates.Subject), Template("flows.abandoned_cart.html", FlowTemplates.Html),
-            Template("flows.abandoned_cart.text", FlowTemplates.Text));
-        return await FlowMessages.RenderAsync(templates,
+        return await FlowMessages.RenderAsync(FlowMessages.Templates.From(settings.All),
             new FlowMessages.Model(customer, cart, storeInfo, unsubscribe.Create(storeInfo.Url, customer.CustomerId), step) { Discount = discount });
     }
-
-    private string Template(string key, string fallback) =>
-        settings.All.GetValueOrDefault(key) is { Length: > 0 } custom ? custom : fallback;
 
     private async Task<StepResult> ExitAsync(FlowEntry entry, string reason, DateTimeOffset now, CancellationToken ct)
     {
