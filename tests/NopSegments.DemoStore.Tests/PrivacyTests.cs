@@ -66,9 +66,9 @@ public sealed class PrivacyTests
         await using var store = await StoreFactory.CreateAsync(settings: new Dictionary<string, string> { ["NopSegments:RetentionPurgeInterval"] = "00:00:00.200" });
         var tracker = store.Services.GetRequiredService<NopSegments.Tracking.ISegmentsTracker>();
         var now = DateTimeOffset.UtcNow;
-        tracker.Track(new NopSegments.Tracking.StoreEvent("searched", "v-retained", now.AddDays(-800)) { Properties = new Dictionary<string, object?> { ["query"] = "old" } });
-        tracker.Track(new NopSegments.Tracking.StoreEvent("searched", "v-retained", now.AddDays(-1)) { Properties = new Dictionary<string, object?> { ["query"] = "new" } });
-        Assert.Equal(2, (await store.EventsAsync("v-retained")).Count);
+        // Both are taken (the old one is stored like any other); the purge, every 200 ms here, may remove it at once.
+        Assert.True(tracker.Track(new NopSegments.Tracking.StoreEvent("searched", "v-retained", now.AddDays(-800)) { Properties = new Dictionary<string, object?> { ["query"] = "old" } }).Accepted);
+        Assert.True(tracker.Track(new NopSegments.Tracking.StoreEvent("searched", "v-retained", now.AddDays(-1)) { Properties = new Dictionary<string, object?> { ["query"] = "new" } }).Accepted);
 
         var deadline = DateTime.UtcNow.AddSeconds(15);
         IReadOnlyList<NopSegments.Data.Tracking.EventRecord> left;
