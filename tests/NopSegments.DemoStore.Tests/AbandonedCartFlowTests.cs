@@ -19,15 +19,15 @@ public sealed class AbandonedCartFlowTests
     // 10:00 UTC: outside the default quiet hours (21:00-08:00).
     private static FakeTimeProvider Morning() => new(new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-1).AddHours(10), TimeSpan.Zero));
 
+    // Mail goes to the sink; the flows run only when a test runs them (the background runner waits a day).
+    private static Dictionary<string, string> FlowStoreSettings(SmtpSink sink) =>
+        new(sink.StoreSettings()) { ["NopSegments:FlowInterval"] = "1.00:00:00" };
+
     private static async Task<(StoreFactory Store, SmtpSink Sink, FakeTimeProvider Clock)> StartAsync(FakeTimeProvider? at = null)
     {
         var sink = SmtpSink.Start();
         var clock = at ?? Morning();
-        var store = await StoreFactory.CreateAsync(clock: clock, settings: new Dictionary<string, string>
-        {
-            ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Smtp:Tls"] = "none",
-            ["NopSegments:FlowInterval"] = "1.00:00:00",
-        });
+        var store = await StoreFactory.CreateAsync(clock: clock, settings: FlowStoreSettings(sink));
         var settings = store.Services.GetRequiredService<ModuleSettings>();
         await settings.SetAsync("flows.abandoned_cart.enabled", "true", CancellationToken.None);
         return (store, sink, clock);
@@ -205,11 +205,7 @@ public sealed class AbandonedCartFlowTests
         await using var database = await NopSegments.Testing.TestDatabase.CreateAsync(NopSegments.Data.DatabaseProvider.PostgreSql);
         await using var sink = SmtpSink.Start();
         var clock = Morning();
-        var settings = new Dictionary<string, string>
-        {
-            ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Smtp:Tls"] = "none",
-            ["NopSegments:FlowInterval"] = "1.00:00:00",
-        };
+        var settings = FlowStoreSettings(sink);
         await using var first = await StoreFactory.CreateAsync(NopSegments.Data.DatabaseProvider.PostgreSql, database: database, clock: clock, settings: settings);
         await first.Services.GetRequiredService<ModuleSettings>().SetAsync("flows.abandoned_cart.enabled", "true", CancellationToken.None);
         await using var second = await StoreFactory.CreateAsync(NopSegments.Data.DatabaseProvider.PostgreSql, install: false, database: database, clock: clock, settings: settings);
@@ -255,11 +251,7 @@ public sealed class AbandonedCartFlowTests
         await using var database = await NopSegments.Testing.TestDatabase.CreateAsync(NopSegments.Data.DatabaseProvider.Sqlite);
         await using var sink = SmtpSink.Start();
         var clock = Morning();
-        var settings = new Dictionary<string, string>
-        {
-            ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Smtp:Tls"] = "none",
-            ["NopSegments:FlowInterval"] = "1.00:00:00",
-        };
+        var settings = FlowStoreSettings(sink);
         await using (var before = await StoreFactory.CreateAsync(database: database, clock: clock, settings: settings))
         {
             await before.Services.GetRequiredService<ModuleSettings>().SetAsync("flows.abandoned_cart.enabled", "true", CancellationToken.None);

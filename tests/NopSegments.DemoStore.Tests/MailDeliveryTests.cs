@@ -9,11 +9,8 @@ namespace NopSegments.DemoStore.Tests;
 /// <summary>The store's message queue goes out over real SMTP, and a server that fails is tried again.</summary>
 public sealed class MailDeliveryTests
 {
-    private static Dictionary<string, string> Smtp(SmtpSink sink) => new()
-    {
-        ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Smtp:Tls"] = "none",
-        ["Smtp:PollInterval"] = "00:00:00.100", ["Smtp:RetryDelay"] = "00:00:00.300",
-    };
+    private static Dictionary<string, string> Smtp(SmtpSink sink) =>
+        new(sink.StoreSettings()) { ["Smtp:PollInterval"] = "00:00:00.100", ["Smtp:RetryDelay"] = "00:00:00.300" };
 
     private static async Task QueueAsync(StoreFactory store, EmailMessage message)
     {

@@ -32,6 +32,12 @@ internal sealed class SmtpSink : IAsyncDisposable
 
     public static SmtpSink Start(int refuseFirst = 0) => new(FreePort(), refuseFirst);
 
+    /// <summary>The demo store's configuration that delivers its mail queue here.</summary>
+    public Dictionary<string, string> StoreSettings() => new()
+    {
+        ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Smtp:Tls"] = "none",
+    };
+
     /// <summary>Waits until <paramref name="count"/> messages have arrived (or the time is up) and returns them.</summary>
     public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(int count, TimeSpan within)
     {
