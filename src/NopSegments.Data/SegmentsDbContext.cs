@@ -68,6 +68,8 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
             e.ToTable(TablePrefix + "profiles");
             e.HasIndex(x => x.CustomerId).IsUnique().HasDatabaseName("ix_nopsegments_profiles_customer");
             e.HasIndex(x => x.LastSeenAt).HasDatabaseName("ix_nopsegments_profiles_last_seen");
+            // The flows look at the customers whose profile changed since their last run.
+            e.HasIndex(x => x.UpdatedAt).HasDatabaseName("ix_nopsegments_profiles_updated");
         });
         modelBuilder.Entity<StoredIdentity>(e =>
         {
@@ -131,9 +133,11 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.CustomerId).HasMaxLength(64);
             e.Property(x => x.Status).HasMaxLength(16);
             e.Property(x => x.ExitReason).HasMaxLength(64);
-            // The runner reads the active entries that are due; entry and re-entry rules read a profile's entries.
+            e.Property(x => x.Context).HasMaxLength(4000);
+            // The runner reads the active entries that are due; entry and re-entry rules read a profile's entries. One
+            // trigger enters a person once, however many runners weigh it at the same time.
             e.HasIndex(x => new { x.Status, x.NextDueAt }).HasDatabaseName("ix_nopsegments_flow_entries_due");
-            e.HasIndex(x => new { x.ProfileId, x.Flow }).HasDatabaseName("ix_nopsegments_flow_entries_profile");
+            e.HasIndex(x => new { x.ProfileId, x.Flow, x.EnteredAt }).IsUnique().HasDatabaseName("ix_nopsegments_flow_entries_once");
         });
         modelBuilder.Entity<FlowSend>(e =>
         {
@@ -145,9 +149,13 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.Subject).HasMaxLength(500);
             e.Property(x => x.Status).HasMaxLength(16);
             e.Property(x => x.Detail).HasMaxLength(2000);
+            e.Property(x => x.OrderId).HasMaxLength(64);
+            e.Property(x => x.Revenue).HasPrecision(18, 2);
             e.HasIndex(x => x.SendKey).IsUnique().HasDatabaseName("ix_nopsegments_flow_sends_key");
             // The frequency cap reads a profile's latest send.
             e.HasIndex(x => new { x.ProfileId, x.SentAt }).HasDatabaseName("ix_nopsegments_flow_sends_profile");
+            // The page's chart and counts read a flow's sends over time.
+            e.HasIndex(x => new { x.Flow, x.SentAt }).HasDatabaseName("ix_nopsegments_flow_sends_flow");
         });
         modelBuilder.Entity<ModuleSetting>(e =>
         {

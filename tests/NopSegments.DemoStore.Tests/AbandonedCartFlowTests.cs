@@ -175,27 +175,30 @@ public sealed class AbandonedCartFlowTests
         await using var __ = sink;
         var admin = store.NewBrowser();
         await admin.LogInAsync(NopSegments.DemoStore.Seeding.DemoAccounts.AdminEmail, NopSegments.DemoStore.Seeding.DemoAccounts.AdminPassword);
-        (string, string)[] Form(string delays) =>
-        [
-            ("enabled", "true"), ("delays", delays), ("reentry", "7d"), ("quiet_hours", ""), ("time_zone", "Europe/London"),
-            ("frequency_cap", "16h"), ("subject", "{{ shopper.first_name }}, your basket misses you"), ("html", ""), ("text", ""),
-        ];
+        const string Page = "/admin/nopsegments/flows/abandoned_cart";
+        Task<Page> SaveAsync(string delays) => admin.SubmitFormAsync(Page, Page,
+            ("flows.abandoned_cart.enabled", "true"), ("flows.abandoned_cart.delays", delays),
+            ("flows.abandoned_cart.subject", "{{ shopper.first_name }}, your basket misses you"));
 
-        var bad = await admin.SubmitAsync("/admin/nopsegments/flows", "/admin/nopsegments/flows", Form("30s,24h"));
-        var saved = await admin.SubmitAsync("/admin/nopsegments/flows", "/admin/nopsegments/flows", Form("30m,24h"));
+        var bad = await SaveAsync("30s,24h");
+        var saved = await SaveAsync("30m,24h");
+        var quiet = await admin.SubmitFormAsync("/admin/nopsegments/flows", "/admin/nopsegments/flows", ("flows.quiet_hours", ""), ("flows.time_zone", "Europe/London"));
         await ShopperAsync(store, "ed@example.com", consents: true);
         clock.Advance(TimeSpan.FromMinutes(31));
         await RunFlowsAsync(store);
-        var page = await admin.GetAsync("/admin/nopsegments/flows");
+        var page = await admin.GetAsync(Page);
+        var overview = await admin.GetAsync("/admin/nopsegments/flows");
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.Status);
         Assert.True(bad.Shows("flows.abandoned_cart.delays: '30s' is not a duration"), bad.Text);
         Assert.Contains("value=\"30s,24h\"", bad.Html, StringComparison.Ordinal);
-        Assert.True(saved.Shows("Saved. The flows use the new settings from their next run."), saved.Text);
+        Assert.True(saved.Shows("Saved. The flow uses the new settings from its next run."), saved.Text);
+        Assert.True(quiet.Shows("Saved. The flows use the new settings from their next run."), quiet.Text);
         Assert.Equal("Ada, your basket misses you", Assert.Single(await sink.WaitForAsync(1, TimeSpan.FromSeconds(10))).Subject);
         Assert.True(page.Shows("1 entered · 1 in the flow now"), page.Text);
         Assert.Contains("data-step=\"1\"", page.Html, StringComparison.Ordinal);
         Assert.True(page.Shows("ed@example.com"), page.Text);
+        Assert.Contains("data-flow=\"abandoned_cart\"", overview.Html, StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -282,9 +285,10 @@ public sealed class AbandonedCartFlowTests
         var admin = store.NewBrowser();
         await admin.LogInAsync(NopSegments.DemoStore.Seeding.DemoAccounts.AdminEmail, NopSegments.DemoStore.Seeding.DemoAccounts.AdminPassword);
 
-        var preview = await admin.SubmitAsync("/admin/nopsegments/flows", "/admin/nopsegments/flows/preview", ("customer", "ivy@example.com"), ("action", "preview"));
-        var unknown = await admin.SubmitAsync("/admin/nopsegments/flows", "/admin/nopsegments/flows/preview", ("customer", "nobody@example.com"), ("action", "preview"));
-        var sent = await admin.SubmitAsync("/admin/nopsegments/flows", "/admin/nopsegments/flows/preview",
+        const string Page = "/admin/nopsegments/flows/abandoned_cart";
+        var preview = await admin.SubmitAsync(Page, Page + "/preview", ("customer", "ivy@example.com"), ("action", "preview"));
+        var unknown = await admin.SubmitAsync(Page, Page + "/preview", ("customer", "nobody@example.com"), ("action", "preview"));
+        var sent = await admin.SubmitAsync(Page, Page + "/preview",
             ("customer", "ivy@example.com"), ("send_to", "qa@example.com"), ("action", "send"));
         await RunFlowsAsync(store);
 

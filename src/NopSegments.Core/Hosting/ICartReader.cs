@@ -15,4 +15,8 @@ public sealed record CartSnapshot(IReadOnlyList<CartLine> Lines, Uri RestoreUrl)
 }
 
 /// <summary>One cart line.</summary>
-public sealed record CartLine(string Sku, string ProductName, decimal UnitPrice, int Quantity);
+public sealed record CartLine(string Sku, string ProductName, decimal UnitPrice, int Quantity)
+{
+    /// <summary>The product's picture, for messages that show the line; null when the store has none.</summary>
+    public Uri? ImageUrl { get; init; }
+}

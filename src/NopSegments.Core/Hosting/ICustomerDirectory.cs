@@ -29,6 +29,9 @@ public sealed record CustomerInfo(string CustomerId, string? Email)
     public string? Country { get; init; }
     /// <summary>City from the customer's address.</summary>
     public string? City { get; init; }
+
+    /// <summary>A mobile number for text messages (E.164 preferred); null when the customer gave none.</summary>
+    public string? Phone { get; init; }
     /// <summary>Preferred language.</summary>
     public string? Language { get; init; }
     /// <summary>The host's role names.</summary>

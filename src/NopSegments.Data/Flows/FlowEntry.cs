@@ -7,6 +7,9 @@ internal sealed class FlowEntry
     public const string Exited = "exited";
     public const string Completed = "completed";
 
+    /// <summary>Triggered but did not enter (the filter, or an exit already true): kept so the trigger is not weighed again.</summary>
+    public const string Skipped = "skipped";
+
     public long Id { get; set; }
     public required string Flow { get; set; }
     public long ProfileId { get; set; }
@@ -19,4 +22,7 @@ internal sealed class FlowEntry
     public string Status { get; set; } = Active;
     public string? ExitReason { get; set; }
     public DateTime? ExitedAt { get; set; }
+
+    /// <summary>The trigger event's properties as stored (JSON): the product viewed, the order placed; messages show them.</summary>
+    public string? Context { get; set; }
 }

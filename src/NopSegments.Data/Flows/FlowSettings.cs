@@ -1,64 +1,45 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using NopSegments.Language.Syntax;
-
 namespace NopSegments.Data.Flows;
 
 /// <summary>
 /// The flows' settings as the merchandiser wrote them under stable keys (<c>flows.*</c> in the settings table), read into
-/// values; a value that does not read is an error naming its key, so the admin can say what to fix.
+/// values: the rules every flow shares (quiet hours, time zone, frequency cap) and each flow. A value that does not read
+/// is an error naming its key, so the admin can say what to fix.
 /// </summary>
-internal sealed partial record FlowSettings(
-    bool AbandonedCartEnabled, IReadOnlyList<TimeSpan> AbandonedCartDelays, TimeSpan Reentry,
-    (TimeOnly From, TimeOnly To)? QuietHours, TimeZoneInfo TimeZone, TimeSpan FrequencyCap)
+internal sealed record FlowSettings((TimeOnly From, TimeOnly To)? QuietHours, TimeZoneInfo TimeZone, TimeSpan FrequencyCap, IReadOnlyList<FlowDefinition> Flows)
 {
-    /// <summary>The step (1, 2, …) whose email carries a single-use discount code, or null for none.</summary>
-    public int? DiscountStep { get; init; }
-
-    public decimal DiscountPercent { get; init; } = 10;
-
-    /// <summary>How long an issued code works.</summary>
-    public TimeSpan DiscountValid { get; init; } = TimeSpan.FromDays(7);
-
     public static readonly TimeSpan ShortestStep = TimeSpan.FromMinutes(1);
 
-    public static FlowSettings Read(IReadOnlyDictionary<string, string> values)
+    /// <summary>How long after a click (or a send) an order is credited to the flow.</summary>
+    public TimeSpan ConversionWindow { get; init; } = TimeSpan.FromDays(5);
+
+    public FlowDefinition this[string key] => Flows.Single(f => f.Key == key);
+
+    public static FlowSettings Read(IReadOnlyDictionary<string, string> values, IReadOnlyCollection<string>? segmentSlugs = null)
     {
-        string Value(string key) => values.GetValueOrDefault(key, Settings.DefaultSettings.All.GetValueOrDefault(key, "")).Trim();
-        var delays = Value("flows.abandoned_cart.delays").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(d => Duration("flows.abandoned_cart.delays", d)).ToList();
-        if (delays.Count == 0)
-            throw new FlowSettingsException("flows.abandoned_cart.delays", "name at least one step, for example 1h,24h,72h");
-        if (delays.Any(d => d < ShortestStep))
-            throw new FlowSettingsException("flows.abandoned_cart.delays", "the shortest step is 1m");
-        if (delays.Zip(delays.Skip(1)).Any(p => p.Second <= p.First))
-            throw new FlowSettingsException("flows.abandoned_cart.delays", "each step must come after the one before, for example 1h,24h,72h");
+        var text = new SettingText(values);
+        var cap = text["flows.frequency_cap"];
         return new FlowSettings(
-            Value("flows.abandoned_cart.enabled") switch
-            {
-                "true" => true,
-                "false" => false,
-                var other => throw new FlowSettingsException("flows.abandoned_cart.enabled", $"'{other}' is not true or false"),
-            },
-            delays,
-            Duration("flows.abandoned_cart.reentry", Value("flows.abandoned_cart.reentry")),
-            Quiet(Value("flows.quiet_hours")),
-            Zone(Value("flows.time_zone")),
-            Value("flows.frequency_cap") is "" or "0" ? TimeSpan.Zero : Duration("flows.frequency_cap", Value("flows.frequency_cap")))
+            text.TimeRange("flows.quiet_hours"), text.Zone("flows.time_zone"), cap is "" or "0" ? TimeSpan.Zero : text.Duration("flows.frequency_cap"),
+            [.. FlowCatalog.BuiltIns.Select(b => FlowReader.Read(text, b.Key, b.Name, segmentSlugs)),
+                .. CustomKeys(text).Select(key => FlowReader.Read(text, key, null, segmentSlugs))])
         {
-            DiscountStep = Value("flows.abandoned_cart.discount_step") is { Length: > 0 } step ? Step(step, delays.Count) : null,
-            DiscountPercent = Percent(Value("flows.abandoned_cart.discount_percent")),
-            DiscountValid = Duration("flows.abandoned_cart.discount_valid", Value("flows.abandoned_cart.discount_valid")),
+            ConversionWindow = text.Duration("flows.conversion_window"),
         };
     }
 
-    private static int Step(string text, int steps) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var step) && step >= 1 && step <= steps ? step
-        : throw new FlowSettingsException("flows.abandoned_cart.discount_step", $"'{text}' is not one of the flow's steps: write a number from 1 to {steps}, or leave it empty for no code");
+    /// <summary>The custom flows' keys, in the order the merchandiser made them.</summary>
+    public static IReadOnlyList<string> CustomKeys(IReadOnlyDictionary<string, string> values) => CustomKeys(new SettingText(values));
 
-    private static decimal Percent(string text) =>
-        decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent) && percent is >= 1 and <= 100 ? percent
-        : throw new FlowSettingsException("flows.abandoned_cart.discount_percent", $"'{text}' is not a percentage from 1 to 100");
+    private static List<string> CustomKeys(SettingText text)
+    {
+        var keys = text[FlowCatalog.CustomKey].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        foreach (var key in keys)
+        {
+            if (!FlowKeys.IsValid(key) || FlowCatalog.Find(key) is not null)
+                throw new FlowSettingsException(FlowCatalog.CustomKey, $"'{key}' is not a custom flow's key: use lower-case letters, digits and _, not a built-in flow's key");
+        }
+        return keys.Distinct(StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>When a step due at <paramref name="due"/> may go: at once, or when the quiet hours around it end.</summary>
     public DateTimeOffset OutsideQuietHours(DateTimeOffset due)
@@ -75,39 +56,6 @@ internal sealed partial record FlowSettings(
             end = end.AddDays(1);
         return new DateTimeOffset(end, TimeZone.GetUtcOffset(end));
     }
-
-    private static TimeSpan Duration(string key, string text)
-    {
-        if (!DurationText().IsMatch(text))
-            throw new FlowSettingsException(key, $"'{text}' is not a duration: write a number and m, h, d or w, for example 30m or 24h");
-        return Durations.Parse(text, default);
-    }
-
-    private static (TimeOnly, TimeOnly)? Quiet(string text)
-    {
-        if (text.Length == 0)
-            return null;
-        var parts = text.Split('-', StringSplitOptions.TrimEntries);
-        if (parts.Length == 2 && TimeOnly.TryParseExact(parts[0], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
-            && TimeOnly.TryParseExact(parts[1], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to) && from != to)
-            return (from, to);
-        throw new FlowSettingsException("flows.quiet_hours", $"'{text}' is not a time range: write it as 21:00-08:00, or leave it empty for none");
-    }
-
-    private static TimeZoneInfo Zone(string id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id.Length == 0 ? "UTC" : id);
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            throw new FlowSettingsException("flows.time_zone", $"'{id}' is not a time zone: use an IANA name such as Europe/London");
-        }
-    }
-
-    [GeneratedRegex("^[0-9]{1,6}[mhdw]$")]
-    private static partial Regex DurationText();
 }
 
 /// <summary>A flow setting that does not read, with its key.</summary>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
 using NopSegments.Data.Ingestion;
 using NopSegments.Language;
 using NopSegments.Profiles;
@@ -21,12 +22,31 @@ internal sealed class ProfileSnapshots(SegmentsDbContextFactory contexts)
     }
 
     /// <summary>The snapshots with their profile ids, in profile id order.</summary>
-    public async IAsyncEnumerable<(long Id, ProfileSnapshot Snapshot)> ReadWithIdsAsync(
-        DateTimeOffset asOf, long? onlyProfile = null, [EnumeratorCancellation] CancellationToken ct = default)
+    public IAsyncEnumerable<(long Id, ProfileSnapshot Snapshot)> ReadWithIdsAsync(
+        DateTimeOffset asOf, long? onlyProfile = null, CancellationToken ct = default) => ReadWithIdsAsync(asOf, onlyProfile, true, ct);
+
+    /// <summary>
+    /// One profile now, with its saved segments' memberships, for a query that reads RFM scores only when
+    /// <paramref name="withRfm"/> (scoring ranks every buyer); null when it has no event by then.
+    /// </summary>
+    public async Task<ProfileSnapshot?> OneAsync(long profileId, DateTimeOffset asOf, bool withRfm, CancellationToken ct)
+    {
+        await foreach (var (_, snapshot) in ReadWithIdsAsync(asOf, profileId, withRfm, ct))
+        {
+            await using var db = contexts.Create();
+            var slugs = await db.SegmentMembers.Where(m => m.ProfileId == profileId)
+                .Join(db.Segments, m => m.SegmentId, s => s.Id, (m, s) => s.Slug).ToListAsync(ct);
+            return snapshot with { Segments = slugs.ToHashSet(StringComparer.Ordinal) };
+        }
+        return null;
+    }
+
+    private async IAsyncEnumerable<(long Id, ProfileSnapshot Snapshot)> ReadWithIdsAsync(
+        DateTimeOffset asOf, long? onlyProfile, bool withRfm, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var connection = SqlDialect.For(contexts.Provider).Open(contexts.ConnectionString);
         var identities = await IdentitiesAsync(connection, onlyProfile, ct);
-        var rfm = RfmScorer.Score(await ProfileQueries.BuyersAsync(connection, asOf, ct));
+        var rfm = withRfm ? RfmScorer.Score(await ProfileQueries.BuyersAsync(connection, asOf, ct)) : new Dictionary<string, RfmScore>();
         await using var command = connection.CreateCommand();
         command.CommandText =
             "SELECT profile_id, event_id, name, visitor_id, customer_id, session_id, occurred_at, properties FROM nopsegments_events " +

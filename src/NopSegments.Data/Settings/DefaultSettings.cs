@@ -1,3 +1,5 @@
+using NopSegments.Data.Flows;
+
 namespace NopSegments.Data.Settings;
 
 /// <summary>The settings Install writes when they are not there yet; a reinstall keeps none of the old ones.</summary>
@@ -10,19 +12,19 @@ internal static class DefaultSettings
         ["tracking.honour_do_not_track"] = "true",
         ["tracking.session_timeout_minutes"] = "30",
         ["privacy.retention_days"] = "730",
-        ["flows.abandoned_cart.enabled"] = "false",
-        ["flows.abandoned_cart.delays"] = "1h,24h,72h",
-        ["flows.abandoned_cart.reentry"] = "7d",
-        // Which step carries a single-use code from the host's discount issuer; empty for none.
-        ["flows.abandoned_cart.discount_step"] = "",
-        ["flows.abandoned_cart.discount_percent"] = "10",
-        ["flows.abandoned_cart.discount_valid"] = "7d",
         ["flows.quiet_hours"] = "21:00-08:00",
         ["flows.time_zone"] = "UTC",
         ["flows.frequency_cap"] = "16h",
-        // Empty: the built-in templates (Web/Flows/FlowTemplates).
-        ["flows.abandoned_cart.subject"] = "",
-        ["flows.abandoned_cart.html"] = "",
-        ["flows.abandoned_cart.text"] = "",
-    };
+        // An order this long after a click (or, without one, after a send) is credited to the flow's step.
+        ["flows.conversion_window"] = "5d",
+        // The HTTP providers behind the SMS and webhook channels; empty until the merchandiser sets them.
+        ["channels.sms.url"] = "",
+        ["channels.sms.token"] = "",
+        ["channels.sms.from"] = "",
+        ["channels.webhook.url"] = "",
+        ["channels.webhook.secret"] = "",
+    }.Concat(FlowCatalog.DefaultSettings()).ToDictionary();
+
+    /// <summary>Whether a setting may be written: a default one, or a custom flow's.</summary>
+    public static bool IsKnown(string key) => All.ContainsKey(key) || FlowCatalog.IsFlowSetting(key);
 }

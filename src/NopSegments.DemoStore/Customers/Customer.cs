@@ -13,6 +13,7 @@ internal sealed class Customer
     public string? LastName { get; set; }
     public string? Country { get; set; }
     public string? City { get; set; }
+    public string? Phone { get; set; }
     public string? Gender { get; set; }
     public DateOnly? DateOfBirth { get; set; }
     public bool IsRegistered { get; set; }

@@ -37,6 +37,7 @@ internal sealed class CustomerAccounts(StoreDbContext db, IPasswordHasher<Custom
         customer.Country = string.IsNullOrWhiteSpace(form.Country) ? null : form.Country.Trim();
         customer.Gender = string.IsNullOrWhiteSpace(form.Gender) ? null : form.Gender;
         customer.DateOfBirth = form.DateOfBirth;
+        customer.Phone = string.IsNullOrWhiteSpace(form.Phone) ? null : form.Phone.Trim();
         customer.AcceptsMarketing = form.AcceptsMarketing;
         customer.IsRegistered = true;
         customer.Roles = Customer.RegisteredRole;

@@ -25,6 +25,9 @@ internal sealed class RegistrationForm
     [DataType(DataType.Date), Display(Name = "Date of birth")]
     public DateOnly? DateOfBirth { get; set; }
 
+    [Phone, StringLength(20), Display(Name = "Mobile phone")]
+    public string? Phone { get; set; }
+
     [Display(Name = "Send me offers and news")]
     public bool AcceptsMarketing { get; set; }
 }

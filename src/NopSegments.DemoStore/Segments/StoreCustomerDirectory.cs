@@ -30,6 +30,7 @@ internal sealed class StoreCustomerDirectory(StoreDbContext db) : ICustomerDirec
         DateOfBirth = c.DateOfBirth,
         Country = c.Country,
         City = c.City,
+        Phone = c.Phone,
         Language = "en",
         Roles = c.RoleList,
     };

@@ -21,7 +21,11 @@ internal static class AdminEndpoints
         admin.MapGet("/events", EventsAsync);
         admin.MapGet("/flows", FlowEndpoints.ShowAsync);
         admin.MapPost("/flows", FlowEndpoints.SaveAsync);
-        admin.MapPost("/flows/preview", FlowPreviewEndpoints.PreviewAsync);
+        admin.MapPost("/flows/new", FlowEndpoints.CreateAsync);
+        admin.MapGet("/flows/{key}", FlowPageEndpoints.ShowAsync);
+        admin.MapPost("/flows/{key}", FlowPageEndpoints.SaveAsync);
+        admin.MapPost("/flows/{key}/delete", FlowPageEndpoints.DeleteAsync);
+        admin.MapPost("/flows/{key}/preview", FlowPreviewEndpoints.PreviewAsync);
         admin.MapGet("/dead-letters", DeadLetterEndpoints.ListAsync);
         admin.MapPost("/dead-letters", DeadLetterEndpoints.ActAsync);
         admin.MapGet("/profiles", ProfileEndpoints.ListAsync);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using AngleSharp.Html.Dom;
 using Fluid;
 using Ganss.Xss;
 using NopSegments.Hosting;
@@ -7,57 +8,63 @@ using NopSegments.Hosting;
 namespace NopSegments.Web.Flows;
 
 /// <summary>
-/// Renders a flow step's email from its Liquid templates with the shopper's cart, then sanitizes the HTML to what mail
-/// clients show (no scripts, no forms, no event handlers), whatever a template or a product name held.
+/// Renders a flow step's message from the flow's Liquid templates with the shopper's cart, the product or order that
+/// started the flow and the store; email HTML is then sanitized to what mail clients show (no scripts, no forms, no
+/// event handlers), whatever a template or a product name held, and its links can be routed through the store.
 /// </summary>
-internal sealed class FlowMessages
+internal static class FlowMessages
 {
     private static readonly FluidParser Parser = new();
-    private static readonly HtmlSanitizer Sanitizer = new();
 
     public sealed record Model(CustomerInfo Customer, CartSnapshot Cart, StoreInfo Store, Uri UnsubscribeUrl, int Step)
     {
+        /// <summary>The flow's name, as the merchandiser sees it.</summary>
+        public string FlowName { get; init; } = "";
+
         /// <summary>The single-use code this step carries, when it carries one.</summary>
         public IssuedDiscount? Discount { get; init; }
+
+        /// <summary>The product the trigger was about (a view, an add to the cart), when the store still sells it.</summary>
+        public ProductInfo? Product { get; init; }
+
+        /// <summary>The order that started the flow (post-purchase, win-back).</summary>
+        public (string Id, decimal Value)? Order { get; init; }
     }
 
-    public sealed record Templates(string Subject, string Html, string Text)
+    public sealed record Templates(string Subject, string Html, string Text, string Sms)
     {
-        /// <summary>The merchandiser's templates from the settings; an empty one is the built-in one.</summary>
-        public static Templates From(IReadOnlyDictionary<string, string> settings)
+        /// <summary>The merchandiser's templates for the flow from the settings; an empty one is the flow's built-in one.</summary>
+        public static Templates For(IReadOnlyDictionary<string, string> settings, string flow)
         {
-            string Pick(string key, string builtIn) => settings.GetValueOrDefault(key) is { Length: > 0 } custom ? custom : builtIn;
-            return new Templates(Pick("flows.abandoned_cart.subject", FlowTemplates.Subject), Pick("flows.abandoned_cart.html", FlowTemplates.Html),
-                Pick("flows.abandoned_cart.text", FlowTemplates.Text));
+            var builtIn = FlowTemplates.For(flow);
+            string Pick(string field, string fallback) => settings.GetValueOrDefault($"flows.{flow}.{field}") is { Length: > 0 } custom ? custom : fallback;
+            return new Templates(Pick("subject", builtIn.Subject), Pick("html", builtIn.Html), Pick("text", builtIn.Text), Pick("sms", builtIn.Sms));
         }
     }
 
-    /// <summary>The message, or an error naming the template that does not parse.</summary>
-    public static async Task<EmailMessage> RenderAsync(Templates templates, Model model)
+    /// <summary>The email; <paramref name="track"/>, when given, turns each link but the unsubscribe one into a tracked one.</summary>
+    public static async Task<EmailMessage> RenderEmailAsync(Templates templates, Model model, Func<Uri, Uri>? track = null)
     {
-        // Only plain dictionaries and lists reach the template: no CLR object's members for a template to reach into.
-        var context = new TemplateContext(TemplateOptions.Default);
-        foreach (var (name, value) in Values(model))
-            context.SetValue(name, value ?? "");
+        var context = Context(model);
         var subject = await RenderAsync("subject", templates.Subject, context, NullEncoder.Default);
         var html = await RenderAsync("html", templates.Html, context, HtmlEncoder.Default);
         var text = await RenderAsync("text", templates.Text, context, NullEncoder.Default);
-        return new EmailMessage(model.Customer.Email!, subject.Trim(), Sanitizer.Sanitize(html)) { TextBody = text.Trim() };
+        return new EmailMessage(model.Customer.Email!, subject.Trim(), Sanitize(html, model.UnsubscribeUrl, track)) { TextBody = text.Trim() };
     }
+
+    public static async Task<string> RenderSmsAsync(Templates templates, Model model) =>
+        (await RenderAsync("SMS", templates.Sms, Context(model), NullEncoder.Default)).Trim();
 
     /// <summary>Why the template does not parse, or null when it does (the admin checks before saving).</summary>
     public static string? Problem(string template) => Parser.TryParse(template, out _, out var error) ? null : error;
 
-    private static async Task<string> RenderAsync(string which, string source, TemplateContext context, TextEncoder encoder)
+    /// <summary>
+    /// The values templates (and webhook payloads) see: only plain dictionaries, lists and text, no CLR object's members
+    /// for a template to reach into.
+    /// </summary>
+    public static Dictionary<string, object?> Values(Model model)
     {
-        if (!Parser.TryParse(source, out var template, out var error))
-            throw new FlowTemplateException($"The {which} template does not parse: {error}");
-        return await template.RenderAsync(context, encoder);
-    }
-
-    private static Dictionary<string, object?> Values(Model model)
-    {
-        string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+        static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
         return new Dictionary<string, object?>
         {
             ["shopper"] = new Dictionary<string, object?> { ["first_name"] = model.Customer.FirstName, ["last_name"] = model.Customer.LastName, ["email"] = model.Customer.Email },
@@ -66,13 +73,23 @@ internal sealed class FlowMessages
                 ["lines"] = model.Cart.Lines.Select(l => new Dictionary<string, object?>
                 {
                     ["name"] = l.ProductName, ["sku"] = l.Sku, ["quantity"] = l.Quantity, ["price"] = Money(l.UnitPrice), ["total"] = Money(l.UnitPrice * l.Quantity),
+                    ["image_url"] = l.ImageUrl?.AbsoluteUri,
                 }).ToList(),
                 ["total"] = Money(model.Cart.Total),
                 ["currency"] = model.Store.Currency,
             },
-            ["restore_url"] = model.Cart.RestoreUrl.ToString(),
-            ["unsubscribe_url"] = model.UnsubscribeUrl.ToString(),
-            ["store"] = new Dictionary<string, object?> { ["name"] = model.Store.Name, ["url"] = model.Store.Url.ToString() },
+            ["product"] = model.Product is { } p
+                ? new Dictionary<string, object?>
+                {
+                    ["name"] = p.Name, ["sku"] = p.Sku, ["category"] = p.Category, ["price"] = Money(p.Price), ["url"] = p.Url.AbsoluteUri,
+                    ["image_url"] = p.ImageUrl?.AbsoluteUri,
+                }
+                : new Dictionary<string, object?>(),
+            ["order"] = model.Order is { } o ? new Dictionary<string, object?> { ["id"] = o.Id, ["value"] = Money(o.Value) } : new Dictionary<string, object?>(),
+            ["restore_url"] = model.Cart.RestoreUrl.AbsoluteUri,
+            ["unsubscribe_url"] = model.UnsubscribeUrl.AbsoluteUri,
+            ["store"] = new Dictionary<string, object?> { ["name"] = model.Store.Name, ["url"] = model.Store.Url.AbsoluteUri },
+            ["flow"] = model.FlowName,
             ["step"] = model.Step,
             ["discount"] = model.Discount is { } d
                 ? new Dictionary<string, object?>
@@ -82,6 +99,36 @@ internal sealed class FlowMessages
                 }
                 : new Dictionary<string, object?>(),
         };
+    }
+
+    private static TemplateContext Context(Model model)
+    {
+        var context = new TemplateContext(TemplateOptions.Default);
+        foreach (var (name, value) in Values(model))
+            context.SetValue(name, value ?? "");
+        return context;
+    }
+
+    private static string Sanitize(string html, Uri unsubscribe, Func<Uri, Uri>? track)
+    {
+        var sanitizer = new HtmlSanitizer();
+        if (track is not null)
+        {
+            sanitizer.PostProcessNode += (_, e) =>
+            {
+                if (e.Node is IHtmlAnchorElement anchor && Uri.TryCreate(anchor.GetAttribute("href"), UriKind.Absolute, out var target)
+                    && target.Scheme is "http" or "https" && target != unsubscribe)
+                    anchor.SetAttribute("href", track(target).AbsoluteUri);
+            };
+        }
+        return sanitizer.Sanitize(html);
+    }
+
+    private static async Task<string> RenderAsync(string which, string source, TemplateContext context, TextEncoder encoder)
+    {
+        if (!Parser.TryParse(source, out var template, out var error))
+            throw new FlowTemplateException($"The {which} template does not parse: {error}");
+        return await template.RenderAsync(context, encoder);
     }
 }
 

@@ -64,6 +64,9 @@ public sealed class NopSegmentsOptions
     /// <summary>Where an email's unsubscribe link points.</summary>
     public string UnsubscribePath { get; set; } = "/nopsegments/unsubscribe";
 
+    /// <summary>Where an email's open pixel (<c>/open</c>) and tracked links (<c>/click</c>) point.</summary>
+    public string EmailTrackingPath { get; set; } = "/nopsegments/email";
+
     /// <summary>How often due flow steps are looked for. Default 30 seconds.</summary>
     public TimeSpan FlowInterval { get; set; } = TimeSpan.FromSeconds(30);
 

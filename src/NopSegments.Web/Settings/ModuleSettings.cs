@@ -31,7 +31,7 @@ internal sealed class ModuleSettings(SegmentsDbContextFactory contexts)
     public Task SetAsync(string key, string value, CancellationToken ct) => SetAsync([(key, value)], ct);
 
     /// <summary>
-    /// Writes the settings in one transaction. A known key an older install did not write yet is added; an unknown key
+    /// Writes the settings in one transaction. A known key an older install did not write yet (or a custom flow's) is added; an unknown key
     /// is refused.
     /// </summary>
     public async Task SetAsync(IReadOnlyCollection<(string Key, string Value)> changes, CancellationToken ct)
@@ -42,7 +42,7 @@ internal sealed class ModuleSettings(SegmentsDbContextFactory contexts)
             var setting = await db.Settings.SingleOrDefaultAsync(s => s.Key == key, ct);
             if (setting is null)
             {
-                if (!DefaultSettings.All.ContainsKey(key))
+                if (!DefaultSettings.IsKnown(key))
                     throw new ArgumentException($"unknown setting '{key}'", nameof(changes));
                 db.Settings.Add(new ModuleSetting { Key = key, Value = value });
             }
@@ -52,6 +52,14 @@ internal sealed class ModuleSettings(SegmentsDbContextFactory contexts)
             }
         }
         await db.SaveChangesAsync(ct);
+        await ReloadAsync(ct);
+    }
+
+    /// <summary>Removes settings (a deleted custom flow's keys); a key not stored is no error.</summary>
+    public async Task RemoveAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        await using var db = contexts.Create();
+        await db.Settings.Where(s => keys.Contains(s.Key)).ExecuteDeleteAsync(ct);
         await ReloadAsync(ct);
     }
 }

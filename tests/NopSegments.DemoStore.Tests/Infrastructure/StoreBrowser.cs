@@ -51,6 +51,39 @@ internal sealed partial class StoreBrowser
         return new Page(response.StatusCode, response.RequestMessage!.RequestUri!.AbsolutePath, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>
+    /// Opens <paramref name="pageUrl"/> and submits its form posting to <paramref name="action"/> as a browser would —
+    /// every field as rendered (ticked boxes only) — with <paramref name="changes"/> typed over it: a name given
+    /// replaces all that name's values; a null value unticks or empties it.
+    /// </summary>
+    public async Task<Page> SubmitFormAsync(string pageUrl, string action, params (string Name, string? Value)[] changes)
+    {
+        var page = await GetAsync(pageUrl);
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(page.Html);
+        var form = document.Forms.FirstOrDefault(f => f.GetAttribute("action") == action)
+            ?? throw new InvalidOperationException($"{pageUrl} has no form posting to {action}");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case AngleSharp.Html.Dom.IHtmlInputElement input when input.Name is { Length: > 0 } name && input.Type is not ("submit" or "button"):
+                    if (input.Type is not ("checkbox" or "radio") || input.IsChecked)
+                        fields.Add(new(name, input.Value));
+                    break;
+                case AngleSharp.Html.Dom.IHtmlTextAreaElement area when area.Name is { Length: > 0 } name:
+                    fields.Add(new(name, area.Value));
+                    break;
+            }
+        }
+        foreach (var name in changes.Select(c => c.Name).Distinct())
+            fields.RemoveAll(f => f.Key == name);
+        fields.AddRange(changes.Where(c => c.Value is not null).Select(c => new KeyValuePair<string, string>(c.Name, c.Value!)));
+        using var content = new FormUrlEncodedContent(fields);
+        using var response = await client.PostAsync(action, content);
+        return new Page(response.StatusCode, response.RequestMessage!.RequestUri!.AbsolutePath, await response.Content.ReadAsStringAsync());
+    }
+
     public Task<Page> LogInAsync(string email, string password) =>
         SubmitAsync("/login", "/login", ("Email", email), ("Password", password));
 

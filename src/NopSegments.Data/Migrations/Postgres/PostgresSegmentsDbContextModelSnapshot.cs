@@ -31,6 +31,11 @@ namespace NopSegments.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Context")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("context");
+
                     b.Property<string>("CustomerId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -75,11 +80,12 @@ namespace NopSegments.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProfileId", "Flow")
-                        .HasDatabaseName("ix_nopsegments_flow_entries_profile");
-
                     b.HasIndex("Status", "NextDueAt")
                         .HasDatabaseName("ix_nopsegments_flow_entries_due");
+
+                    b.HasIndex("ProfileId", "Flow", "EnteredAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_nopsegments_flow_entries_once");
 
                     b.ToTable("nopsegments_flow_entries", (string)null);
                 });
@@ -99,6 +105,14 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("channel");
 
+                    b.Property<DateTime?>("ClickedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("clicked_at");
+
+                    b.Property<DateTime?>("ConvertedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("converted_at");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
@@ -114,6 +128,15 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("flow");
 
+                    b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("order_id");
+
                     b.Property<long>("ProfileId")
                         .HasColumnType("bigint")
                         .HasColumnName("profile_id");
@@ -123,6 +146,11 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
                         .HasColumnName("recipient");
+
+                    b.Property<decimal?>("Revenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("revenue");
 
                     b.Property<string>("SendKey")
                         .IsRequired()
@@ -155,6 +183,9 @@ namespace NopSegments.Data.Migrations.Postgres
                     b.HasIndex("SendKey")
                         .IsUnique()
                         .HasDatabaseName("ix_nopsegments_flow_sends_key");
+
+                    b.HasIndex("Flow", "SentAt")
+                        .HasDatabaseName("ix_nopsegments_flow_sends_flow");
 
                     b.HasIndex("ProfileId", "SentAt")
                         .HasDatabaseName("ix_nopsegments_flow_sends_profile");
@@ -349,6 +380,9 @@ namespace NopSegments.Data.Migrations.Postgres
 
                     b.HasIndex("LastSeenAt")
                         .HasDatabaseName("ix_nopsegments_profiles_last_seen");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_nopsegments_profiles_updated");
 
                     b.ToTable("nopsegments_profiles", (string)null);
                 });

@@ -31,6 +31,11 @@ namespace NopSegments.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Context")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnName("context");
+
                     b.Property<string>("CustomerId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
@@ -75,11 +80,12 @@ namespace NopSegments.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProfileId", "Flow")
-                        .HasDatabaseName("ix_nopsegments_flow_entries_profile");
-
                     b.HasIndex("Status", "NextDueAt")
                         .HasDatabaseName("ix_nopsegments_flow_entries_due");
+
+                    b.HasIndex("ProfileId", "Flow", "EnteredAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_nopsegments_flow_entries_once");
 
                     b.ToTable("nopsegments_flow_entries", (string)null);
                 });
@@ -99,6 +105,14 @@ namespace NopSegments.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(16)")
                         .HasColumnName("channel");
 
+                    b.Property<DateTime?>("ClickedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("clicked_at");
+
+                    b.Property<DateTime?>("ConvertedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("converted_at");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)")
@@ -114,6 +128,15 @@ namespace NopSegments.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(64)")
                         .HasColumnName("flow");
 
+                    b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("order_id");
+
                     b.Property<long>("ProfileId")
                         .HasColumnType("bigint")
                         .HasColumnName("profile_id");
@@ -123,6 +146,11 @@ namespace NopSegments.Data.Migrations.SqlServer
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)")
                         .HasColumnName("recipient");
+
+                    b.Property<decimal?>("Revenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)")
+                        .HasColumnName("revenue");
 
                     b.Property<string>("SendKey")
                         .IsRequired()
@@ -155,6 +183,9 @@ namespace NopSegments.Data.Migrations.SqlServer
                     b.HasIndex("SendKey")
                         .IsUnique()
                         .HasDatabaseName("ix_nopsegments_flow_sends_key");
+
+                    b.HasIndex("Flow", "SentAt")
+                        .HasDatabaseName("ix_nopsegments_flow_sends_flow");
 
                     b.HasIndex("ProfileId", "SentAt")
                         .HasDatabaseName("ix_nopsegments_flow_sends_profile");
@@ -350,6 +381,9 @@ namespace NopSegments.Data.Migrations.SqlServer
 
                     b.HasIndex("LastSeenAt")
                         .HasDatabaseName("ix_nopsegments_profiles_last_seen");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_nopsegments_profiles_updated");
 
                     b.ToTable("nopsegments_profiles", (string)null);
                 });

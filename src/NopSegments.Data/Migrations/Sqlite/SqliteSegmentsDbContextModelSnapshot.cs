@@ -24,6 +24,11 @@ namespace NopSegments.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("Context")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("context");
+
                     b.Property<string>("CustomerId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -68,11 +73,12 @@ namespace NopSegments.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProfileId", "Flow")
-                        .HasDatabaseName("ix_nopsegments_flow_entries_profile");
-
                     b.HasIndex("Status", "NextDueAt")
                         .HasDatabaseName("ix_nopsegments_flow_entries_due");
+
+                    b.HasIndex("ProfileId", "Flow", "EnteredAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_nopsegments_flow_entries_once");
 
                     b.ToTable("nopsegments_flow_entries", (string)null);
                 });
@@ -90,6 +96,14 @@ namespace NopSegments.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
+                    b.Property<DateTime?>("ClickedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clicked_at");
+
+                    b.Property<DateTime?>("ConvertedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("converted_at");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")
@@ -105,6 +119,15 @@ namespace NopSegments.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("flow");
 
+                    b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
                     b.Property<long>("ProfileId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("profile_id");
@@ -114,6 +137,11 @@ namespace NopSegments.Data.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT")
                         .HasColumnName("recipient");
+
+                    b.Property<decimal?>("Revenue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revenue");
 
                     b.Property<string>("SendKey")
                         .IsRequired()
@@ -146,6 +174,9 @@ namespace NopSegments.Data.Migrations.Sqlite
                     b.HasIndex("SendKey")
                         .IsUnique()
                         .HasDatabaseName("ix_nopsegments_flow_sends_key");
+
+                    b.HasIndex("Flow", "SentAt")
+                        .HasDatabaseName("ix_nopsegments_flow_sends_flow");
 
                     b.HasIndex("ProfileId", "SentAt")
                         .HasDatabaseName("ix_nopsegments_flow_sends_profile");
@@ -336,6 +367,9 @@ namespace NopSegments.Data.Migrations.Sqlite
 
                     b.HasIndex("LastSeenAt")
                         .HasDatabaseName("ix_nopsegments_profiles_last_seen");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_nopsegments_profiles_updated");
 
                     b.ToTable("nopsegments_profiles", (string)null);
                 });

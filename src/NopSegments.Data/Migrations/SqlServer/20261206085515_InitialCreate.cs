@@ -67,7 +67,8 @@ namespace NopSegments.Data.Migrations.SqlServer
                     next_due_at = table.Column<DateTime>(type: "datetime2", nullable: true),
                     status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     exit_reason = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    exited_at = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    exited_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    context = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -90,7 +91,12 @@ namespace NopSegments.Data.Migrations.SqlServer
                     subject = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
                     sent_at = table.Column<DateTime>(type: "datetime2", nullable: false),
                     status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    detail = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                    detail = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    opened_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    clicked_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    order_id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    converted_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    revenue = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -281,9 +287,15 @@ namespace NopSegments.Data.Migrations.SqlServer
                 columns: new[] { "status", "next_due_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_nopsegments_flow_entries_profile",
+                name: "ix_nopsegments_flow_entries_once",
                 table: "nopsegments_flow_entries",
-                columns: new[] { "profile_id", "flow" });
+                columns: new[] { "profile_id", "flow", "entered_at" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_flow_sends_flow",
+                table: "nopsegments_flow_sends",
+                columns: new[] { "flow", "sent_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_flow_sends_key",
@@ -312,6 +324,11 @@ namespace NopSegments.Data.Migrations.SqlServer
                 name: "ix_nopsegments_profiles_last_seen",
                 table: "nopsegments_profiles",
                 column: "last_seen_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_profiles_updated",
+                table: "nopsegments_profiles",
+                column: "updated_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_segment_checks_due",

@@ -66,7 +66,8 @@ namespace NopSegments.Data.Migrations.Sqlite
                     next_due_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     exit_reason = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    exited_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    exited_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    context = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -89,7 +90,12 @@ namespace NopSegments.Data.Migrations.Sqlite
                     subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     sent_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    opened_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    clicked_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    order_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    converted_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    revenue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -275,9 +281,15 @@ namespace NopSegments.Data.Migrations.Sqlite
                 columns: new[] { "status", "next_due_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_nopsegments_flow_entries_profile",
+                name: "ix_nopsegments_flow_entries_once",
                 table: "nopsegments_flow_entries",
-                columns: new[] { "profile_id", "flow" });
+                columns: new[] { "profile_id", "flow", "entered_at" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_flow_sends_flow",
+                table: "nopsegments_flow_sends",
+                columns: new[] { "flow", "sent_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_flow_sends_key",
@@ -305,6 +317,11 @@ namespace NopSegments.Data.Migrations.Sqlite
                 name: "ix_nopsegments_profiles_last_seen",
                 table: "nopsegments_profiles",
                 column: "last_seen_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_profiles_updated",
+                table: "nopsegments_profiles",
+                column: "updated_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_segment_checks_due",

@@ -69,7 +69,8 @@ namespace NopSegments.Data.Migrations.Postgres
                     next_due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     exit_reason = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    exited_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    exited_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    context = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -92,7 +93,12 @@ namespace NopSegments.Data.Migrations.Postgres
                     subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     sent_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    opened_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    clicked_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    order_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    converted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    revenue = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -272,9 +278,15 @@ namespace NopSegments.Data.Migrations.Postgres
                 columns: new[] { "status", "next_due_at" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_nopsegments_flow_entries_profile",
+                name: "ix_nopsegments_flow_entries_once",
                 table: "nopsegments_flow_entries",
-                columns: new[] { "profile_id", "flow" });
+                columns: new[] { "profile_id", "flow", "entered_at" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_flow_sends_flow",
+                table: "nopsegments_flow_sends",
+                columns: new[] { "flow", "sent_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_flow_sends_key",
@@ -302,6 +314,11 @@ namespace NopSegments.Data.Migrations.Postgres
                 name: "ix_nopsegments_profiles_last_seen",
                 table: "nopsegments_profiles",
                 column: "last_seen_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_profiles_updated",
+                table: "nopsegments_profiles",
+                column: "updated_at");
 
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_segment_checks_due",
