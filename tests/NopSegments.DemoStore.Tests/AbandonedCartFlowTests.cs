@@ -14,50 +14,19 @@ namespace NopSegments.DemoStore.Tests;
 /// </summary>
 public sealed class AbandonedCartFlowTests
 {
-    private const string Lantern = "71053";
+    private static Task<(StoreFactory Store, SmtpSink Sink, FakeTimeProvider Clock)> StartAsync(FakeTimeProvider? at = null) => FlowHarness.StartAsync(at);
 
-    // 10:00 UTC: outside the default quiet hours (21:00-08:00).
-    private static FakeTimeProvider Morning() => new(new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-1).AddHours(10), TimeSpan.Zero));
+    private static FakeTimeProvider Morning() => FlowHarness.Morning();
 
-    // Mail goes to the sink; the flows run only when a test runs them (the background runner waits a day).
-    private static Dictionary<string, string> FlowStoreSettings(SmtpSink sink) =>
-        new(sink.StoreSettings()) { ["NopSegments:FlowInterval"] = "1.00:00:00" };
+    private static Dictionary<string, string> FlowStoreSettings(SmtpSink sink) => FlowHarness.StoreSettings(sink);
 
-    private static async Task<(StoreFactory Store, SmtpSink Sink, FakeTimeProvider Clock)> StartAsync(FakeTimeProvider? at = null)
-    {
-        var sink = SmtpSink.Start();
-        var clock = at ?? Morning();
-        var store = await StoreFactory.CreateAsync(clock: clock, settings: FlowStoreSettings(sink));
-        var settings = store.Services.GetRequiredService<ModuleSettings>();
-        await settings.SetAsync("flows.abandoned_cart.enabled", "true", CancellationToken.None);
-        return (store, sink, clock);
-    }
+    private static Task<FlowRunner.Outcome> RunFlowsAsync(StoreFactory store) => FlowHarness.RunFlowsAsync(store);
 
     private static async Task<StoreBrowser> ShopperAsync(StoreFactory store, string email, bool consents)
     {
-        var shopper = store.NewBrowser();
-        var fields = new List<(string, string)>
-        {
-            ("Form.Email", email), ("Form.Password", "correct horse"), ("Form.FirstName", "Ada"), ("Form.LastName", "Lovelace"),
-            ("Form.Country", "United Kingdom"),
-        };
-        if (consents)
-            fields.Add(("Form.AcceptsMarketing", "true"));
-        await shopper.SubmitAsync("/register", "/register", [.. fields]);
-        await shopper.SubmitAsync($"/product/{Lantern}", "/cart?handler=add", ("sku", Lantern), ("quantity", "2"));
-        // The add must be stored (and the profile's cart with it) before the clock moves: a busy machine's writer may take
-        // longer than one flush waits.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await store.EventsAsync(shopper.VisitorId, "added_to_cart")).Count == 0 && DateTime.UtcNow < deadline)
-            await Task.Delay(100);
+        var shopper = await FlowHarness.RegisterAsync(store, email, consents);
+        await FlowHarness.AddLanternsAsync(store, shopper);
         return shopper;
-    }
-
-    private static async Task<FlowRunner.Outcome> RunFlowsAsync(StoreFactory store)
-    {
-        var outcome = await store.Services.GetRequiredService<FlowRunner>().RunAsync(CancellationToken.None);
-        await store.Services.GetRequiredService<SmtpDelivery>().DeliverDueAsync(store.Services.GetRequiredService<IOptions<SmtpSettings>>().Value, CancellationToken.None);
-        return outcome;
     }
 
     [Fact]

@@ -35,7 +35,8 @@ internal sealed class FlowConditions(FlowStore store, ProfileSnapshots snapshots
             return FlowExits.Ordered;
         if (flow.ExitWhen.Contains(FlowExits.CartEmptied) && profile.CartItemsCount == 0)
             return FlowExits.CartEmptied;
-        if (flow.ExitWhen.Contains(FlowExits.Carted) && profile.LastAddedToCartAt > since)
+        // At the trigger's own instant too: a product page's add button views and adds in one moment.
+        if (flow.ExitWhen.Contains(FlowExits.Carted) && profile.LastAddedToCartAt >= since)
             return FlowExits.Carted;
         if (profile.Unsubscribed)
             return Unsubscribed;

@@ -56,7 +56,7 @@ internal static class FlowExits
     /// <summary>The cart holds nothing.</summary>
     public const string CartEmptied = "cart_emptied";
 
-    /// <summary>Something added to the cart after the person entered.</summary>
+    /// <summary>Something added to the cart since the person entered (at that moment too).</summary>
     public const string Carted = "carted";
 
     public static readonly IReadOnlyList<string> All = [Ordered, CartEmptied, Carted];

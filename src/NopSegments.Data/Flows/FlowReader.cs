@@ -24,9 +24,12 @@ internal static class FlowReader
         var exits = text.List(K("exit_when"));
         if (exits.FirstOrDefault(e => !FlowExits.All.Contains(e)) is { } unknownExit)
             throw new FlowSettingsException(K("exit_when"), $"'{unknownExit}' is not an exit: write any of {string.Join(", ", FlowExits.All)}");
+        var trigger = Trigger(text, K("trigger"), segmentSlugs);
+        if (trigger.EventName == EventNames.AddedToCart && exits.Contains(FlowExits.Carted))
+            throw new FlowSettingsException(K("exit_when"), "'carted' would end a flow that adding to the cart starts at once: leave it out, or use cart_emptied");
         var steps = delays.Select((d, i) => new FlowStep(d, channels.Count == 0 ? FlowChannelNames.Email : channels[Math.Min(i, channels.Count - 1)])).ToList();
         var name = builtInName ?? (text[K("name")] is { Length: > 0 } given ? given : key);
-        return new FlowDefinition(key, name, text.Bool(K("enabled")), Trigger(text, K("trigger"), segmentSlugs), steps, text.Duration(K("reentry")))
+        return new FlowDefinition(key, name, text.Bool(K("enabled")), trigger, steps, text.Duration(K("reentry")))
         {
             Filter = Query(text, K("filter"), segmentSlugs),
             ExitQuery = Query(text, K("exit"), segmentSlugs),
