@@ -74,15 +74,17 @@ internal sealed class TestDatabase : IAsyncDisposable
         await end.ExecuteNonQueryAsync();
     }
 
-    /// <summary>The tables the database's own catalog lists.</summary>
+    /// <summary>The tables the database's own catalog lists (on PostgreSQL, in every schema; outside public as schema.table).</summary>
     public Task<IReadOnlySet<string>> TablesAsync() => NamesAsync(Provider == DatabaseProvider.Sqlite
         ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
+        : "SELECT CASE WHEN table_schema = 'public' THEN table_name ELSE table_schema || '.' || table_name END FROM information_schema.tables " +
+          "WHERE table_schema NOT IN ('pg_catalog', 'information_schema')");
 
     /// <summary>Indexes too: uninstall must leave none behind.</summary>
     public Task<IReadOnlySet<string>> IndexesAsync() => NamesAsync(Provider == DatabaseProvider.Sqlite
         ? "SELECT name FROM sqlite_master WHERE type = 'index'"
-        : "SELECT indexname FROM pg_indexes WHERE schemaname = 'public'");
+        : "SELECT CASE WHEN schemaname = 'public' THEN indexname ELSE schemaname || '.' || indexname END FROM pg_indexes " +
+          "WHERE schemaname NOT IN ('pg_catalog', 'information_schema')");
 
     public async Task ExecuteAsync(string sql)
     {

@@ -11,6 +11,8 @@ internal sealed class PostgresDialect : SqlDialect
 {
     private const int BatchSize = 1000;
 
+    public override string? DropSchedulerStorage => $"DROP SCHEMA IF EXISTS {SchedulerSchema} CASCADE";
+
     private static readonly ConcurrentDictionary<string, string> AutoPrepared = new(StringComparer.Ordinal);
 
     public override bool IsTransient(Exception exception) => exception switch

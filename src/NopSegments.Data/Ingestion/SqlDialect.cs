@@ -22,6 +22,12 @@ internal abstract class SqlDialect
 
     public abstract DbConnection Open(string connectionString);
 
+    /// <summary>The schema the module's scheduler (Hangfire) keeps its jobs in, on a database server.</summary>
+    public const string SchedulerSchema = "nopsegments_hangfire";
+
+    /// <summary>What removes the scheduler's storage at uninstall; null where it lives in memory.</summary>
+    public virtual string? DropSchedulerStorage => null;
+
     /// <summary>
     /// True when the failure is the database's state (down, busy, restarting, out of room), not something in the batch:
     /// the same batch is worth trying again later, and splitting it would not help.

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
+using NopSegments.Data.Ingestion;
 using NopSegments.Data.Settings;
 
 namespace NopSegments.Data.Lifecycle;
@@ -53,6 +54,9 @@ internal sealed class ModuleLifecycle(SegmentsDbContextFactory contexts)
         await DropTableIfExistsAsync(db, sql.DelimitIdentifier(SegmentsDbContext.MigrationsHistoryTable), cancellationToken);
         if (contexts.Provider == DatabaseProvider.Sqlite)
             await DropTableIfExistsAsync(db, sql.DelimitIdentifier(SqliteMigrationsLockTable), cancellationToken);
+        // The scheduler's jobs, locks and servers (Hangfire's schema), which the web host created at install.
+        if (Unsupported(contexts.Provider) is null && SqlDialect.For(contexts.Provider).DropSchedulerStorage is { } dropScheduler)
+            await db.Database.ExecuteSqlRawAsync(dropScheduler, cancellationToken);
     }
 
     private static async Task DropTableIfExistsAsync(DbContext db, string delimitedName, CancellationToken cancellationToken)

@@ -115,7 +115,9 @@ internal static class SegmentSubmissions
         timeout.CancelAfter(limit);
         try
         {
-            return await segments.PreviewAsync(query, slug, timeout.Token).WaitAsync(timeout.Token);
+            var preview = await segments.PreviewAsync(query, slug, timeout.Token).WaitAsync(timeout.Token);
+            // One that ran past the limit as it finished is past it all the same: the answer does not depend on which came first.
+            return timeout.IsCancellationRequested && !ct.IsCancellationRequested ? null : preview;
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {

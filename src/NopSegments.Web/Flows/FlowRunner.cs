@@ -28,6 +28,8 @@ internal sealed class FlowRunner(
     public async Task<Outcome> RunAsync(CancellationToken ct)
     {
         FlowSettings flows;
+        // Another web node may have saved the flows since: each run reads them afresh.
+        await settings.ReloadAsync(ct);
         try
         {
             flows = FlowSettings.Read(settings.All);

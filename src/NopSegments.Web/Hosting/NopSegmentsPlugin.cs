@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NopSegments.Web.Scheduling;
 using NopSegments.Data.Ingestion;
 using NopSegments.Hosting;
 using NopSegments.Data.Lifecycle;
@@ -18,11 +19,13 @@ public sealed class NopSegmentsPlugin
 
     private readonly OrderHistoryBackfill backfill;
     private readonly IServiceScopeFactory scopes;
+    private readonly ModuleScheduler scheduler;
 
     internal NopSegmentsPlugin(
         ModuleLifecycle lifecycle, ModuleState state, ModuleSettings settings, OrderHistoryBackfill backfill,
-        IServiceScopeFactory scopes, IOptions<NopSegmentsOptions> options)
+        IServiceScopeFactory scopes, ModuleScheduler scheduler, IOptions<NopSegmentsOptions> options)
     {
+        this.scheduler = scheduler;
         this.backfill = backfill;
         this.scopes = scopes;
         this.lifecycle = lifecycle;
@@ -67,6 +70,7 @@ public sealed class NopSegmentsPlugin
         await lifecycle.InstallAsync(cancellationToken);
         await settings.ReloadAsync(cancellationToken);
         state.Set(true);
+        await scheduler.StartJobsAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         return scope.ServiceProvider.GetService<IOrderHistory>() is { } history
             ? await backfill.RunAsync(history, cancellationToken)
@@ -76,8 +80,9 @@ public sealed class NopSegmentsPlugin
     /// <summary>Removes every table, index and setting the module added.</summary>
     public async Task UninstallAsync(CancellationToken cancellationToken = default)
     {
-        // Stop tracking first so no new event races the dropped tables.
+        // Stop tracking and the scheduled work first so nothing races the dropped tables.
         state.Set(false);
+        await scheduler.StopJobsAsync();
         try
         {
             await lifecycle.UninstallAsync(cancellationToken);
@@ -85,6 +90,8 @@ public sealed class NopSegmentsPlugin
         catch
         {
             state.Set(await lifecycle.IsInstalledAsync(CancellationToken.None));
+            if (state.IsInstalled)
+                await scheduler.StartJobsAsync(CancellationToken.None);
             throw;
         }
     }

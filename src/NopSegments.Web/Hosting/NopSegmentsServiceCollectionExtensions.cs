@@ -11,11 +11,11 @@ using NopSegments.Data.Privacy;
 using NopSegments.Data.Segments;
 using NopSegments.Privacy;
 using NopSegments.Web.Privacy;
-using NopSegments.Web.Segments;
 using NopSegments.Data.Tracking;
 using NopSegments.Tracking;
 using NopSegments.Web.Admin;
 using NopSegments.Web.Flows;
+using NopSegments.Web.Scheduling;
 using NopSegments.Web.Tracking;
 using NopSegments.Web.Settings;
 using NopSegments.Web.Visitors;
@@ -45,7 +45,7 @@ public static class NopSegmentsServiceCollectionExtensions
         services.AddSingleton(sp => new NopSegmentsPlugin(
             sp.GetRequiredService<ModuleLifecycle>(), sp.GetRequiredService<ModuleState>(), sp.GetRequiredService<ModuleSettings>(),
             sp.GetRequiredService<OrderHistoryBackfill>(), sp.GetRequiredService<IServiceScopeFactory>(),
-            sp.GetRequiredService<IOptions<NopSegmentsOptions>>()));
+            sp.GetRequiredService<ModuleScheduler>(), sp.GetRequiredService<IOptions<NopSegmentsOptions>>()));
         services.AddSingleton<OrderHistoryBackfill>();
         services.AddSingleton<ModuleSettings>();
         services.AddHostedService<ModuleStateLoader>();
@@ -79,9 +79,10 @@ public static class NopSegmentsServiceCollectionExtensions
         services.AddSingleton<IFlowChannel, SmsChannel>();
         services.AddSingleton<IFlowChannel, WebhookChannel>();
         services.AddHttpClient(ChannelEndpoint.ClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
-        services.AddHostedService<FlowSweeper>();
+        services.AddSingleton<ScheduledWork>();
+        services.AddSingleton<ModuleScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<ModuleScheduler>());
         services.AddSingleton<RetentionPurge>();
-        services.AddHostedService<RetentionPurger>();
         services.AddHostedService<EventWriter>();
         services.AddSingleton<TrackingLimiter>();
         services.AddSingleton<TrackingEndpoint>();
@@ -92,7 +93,6 @@ public static class NopSegmentsServiceCollectionExtensions
         // The segment editor's forms carry the host's antiforgery token; a host without MVC still gets the service.
         services.AddAntiforgery();
         services.AddSingleton<SegmentSweep>();
-        services.AddHostedService<SegmentSweeper>();
 
         services.AddScoped<ICurrentVisitor, VisitorCookies>();
         services.AddSingleton<GeoLocator>();

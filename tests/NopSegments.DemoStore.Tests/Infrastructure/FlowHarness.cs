@@ -18,10 +18,11 @@ internal static class FlowHarness
     // 10:00 UTC: outside the default quiet hours (21:00-08:00).
     public static FakeTimeProvider Morning() => new(new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-1).AddHours(10), TimeSpan.Zero));
 
-    // The store's own timers follow the test's clock: long ones, so moving it weeks on wakes them a few times, not millions.
+    // The flows and the sweep run only when a test runs them. The mail timer follows the test's clock: a long one, so
+    // moving the clock weeks on wakes it a few times, not millions.
     public static Dictionary<string, string> StoreSettings(SmtpSink sink) => new(sink.StoreSettings())
     {
-        ["NopSegments:FlowInterval"] = "1.00:00:00", ["NopSegments:SweepInterval"] = "1.00:00:00", ["Smtp:PollInterval"] = "1.00:00:00",
+        ["NopSegments:FlowInterval"] = "00:00:00", ["NopSegments:SweepInterval"] = "00:00:00", ["Smtp:PollInterval"] = "1.00:00:00",
     };
 
     /// <summary>The store with the given flow settings saved as the admin would.</summary>
