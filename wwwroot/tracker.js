@@ -1,11 +1,14 @@
 /* NopSegments browser tracker: page views with UTM tags and referrer, session starts, engagement
    and exits (sendBeacon). Posts to the module's endpoint; the signed cookie says who the visitor is.
    Honours Do Not Track / Global Privacy Control and the "only after consent" mode.
-   Configured by its <script> tag: data-endpoint, data-consent ("track_all" | "after_consent"), data-dnt ("honour" | "ignore"). */
+   A checkout's email field (data-nopsegments-identify="email") identifies the visitor once it holds an address, with the
+   marketing-consent box beside it (data-nopsegments-consent).
+   Configured by its <script> tag: data-endpoint, data-identify, data-consent ("track_all" | "after_consent"), data-dnt ("honour" | "ignore"). */
 (() => {
   "use strict";
   const script = document.currentScript;
   const endpoint = (script && script.dataset.endpoint) || "/nopsegments/track";
+  const identifyEndpoint = (script && script.dataset.identify) || "/nopsegments/identify";
   const consentMode = (script && script.dataset.consent) || "track_all";
   const honourDnt = !script || script.dataset.dnt !== "ignore";
   const sessionMs = 30 * 60 * 1000;
@@ -60,6 +63,24 @@
     else if (visibleSince === null) visibleSince = Date.now();
   });
   addEventListener("pagehide", exit);
+
+  // Each new address (or consent) is sent once, when the field is left: a half-typed address is never sent. One post at
+  // a time, in order: leaving the field and ticking the box straight after must not reach the store the other way round.
+  let identified = "";
+  let posting = Promise.resolve();
+  const identify = () => {
+    const field = document.querySelector('input[data-nopsegments-identify="email"]');
+    if (!field || !field.value || !field.checkValidity() || !allowed()) return;
+    const box = document.querySelector("input[data-nopsegments-consent]");
+    const body = JSON.stringify({ email: field.value.trim(), consent: !!(box && box.checked) });
+    if (body === identified) return;
+    identified = body;
+    posting = posting.then(() => fetch(identifyEndpoint, { method: "POST", headers: { "Content-Type": "application/json" }, body, credentials: "same-origin" }))
+      .catch(() => { identified = ""; });
+  };
+  document.addEventListener("change", (e) => {
+    if (e.target instanceof HTMLInputElement && e.target.matches("[data-nopsegments-identify], [data-nopsegments-consent]")) identify();
+  });
 
   window.NopSegments = {
     track: (name, properties) => send([{ name, properties: properties || {} }], false),

@@ -55,6 +55,7 @@ internal static class StoreServices
         services.AddScoped<ICustomerDirectory, StoreCustomerDirectory>();
         services.AddScoped<IProductCatalog, StoreProductCatalog>();
         services.AddScoped<ICartReader, StoreCartReader>();
+        services.AddScoped<IGuestContacts, StoreGuestContacts>();
         services.AddScoped<CartRestoreLinks>();
         services.AddScoped<IDiscountIssuer, StoreDiscountIssuer>();
         services.AddScoped<IEmailSender, QueuedEmailSender>();

@@ -37,6 +37,7 @@ public static class EventCatalog
             [EventNames.DiscountApplied] = Props(("discount_code", PropertyKind.Text)),
             [EventNames.SignedUp] = Props(),
             [EventNames.LoggedIn] = Props(),
+            [EventNames.Identified] = Props(("source", PropertyKind.Text)),
             [EventNames.Subscribed] = Props(),
             [EventNames.Unsubscribed] = Props(),
             [EventNames.OfferViewed] = Props(("campaign", PropertyKind.Text), ("variant", PropertyKind.Text)),

@@ -19,6 +19,7 @@ public static class EventNames
     public const string DiscountApplied = "discount_applied";
     public const string SignedUp = "signed_up";
     public const string LoggedIn = "logged_in";
+    public const string Identified = "identified";
     public const string Subscribed = "subscribed";
     public const string Unsubscribed = "unsubscribed";
     public const string OfferViewed = "offer_viewed";

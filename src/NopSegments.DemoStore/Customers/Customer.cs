@@ -14,6 +14,9 @@ internal sealed class Customer
     public string? Country { get; set; }
     public string? City { get; set; }
     public string? Phone { get; set; }
+
+    /// <summary>A guest's cart key (<c>g:…</c>) from the browser that gave this email at checkout: their cart is that one.</summary>
+    public string? GuestKey { get; set; }
     public string? Gender { get; set; }
     public DateOnly? DateOfBirth { get; set; }
     public bool IsRegistered { get; set; }

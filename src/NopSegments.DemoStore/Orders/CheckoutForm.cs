@@ -15,4 +15,8 @@ internal sealed class CheckoutForm
 
     [StringLength(60)]
     public string? City { get; set; }
+
+    /// <summary>A guest's marketing consent, given beside the email (a signed-in customer's is on their account).</summary>
+    [Display(Name = "Send me offers and news")]
+    public bool AcceptsMarketing { get; set; }
 }

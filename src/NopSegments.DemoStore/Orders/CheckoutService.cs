@@ -67,6 +67,7 @@ internal sealed class CheckoutService(StoreDbContext db, Shopper shopper, CartSe
             };
             db.Customers.Add(guest);
         }
+        guest.AcceptsMarketing = form.AcceptsMarketing;
         guest.Country = form.Country.Trim();
         guest.City = form.City?.Trim();
         await db.SaveChangesAsync(ct);

@@ -18,6 +18,7 @@ public static class NopSegmentsEndpointExtensions
         endpoints.MapAdminPages(options);
         endpoints.MapAssets(options.AssetsPath);
         endpoints.MapGet(options.UnsubscribePath, Flows.UnsubscribeEndpoint.HandleAsync);
+        endpoints.MapPost(options.IdentifyPath, Tracking.IdentifyEndpoint.HandleAsync);
         endpoints.MapGet(options.EmailTrackingPath + "/open", Flows.EmailTrackingEndpoints.OpenAsync);
         endpoints.MapGet(options.EmailTrackingPath + "/click", Flows.EmailTrackingEndpoints.ClickAsync);
         return endpoints;

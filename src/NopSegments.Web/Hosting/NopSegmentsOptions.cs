@@ -61,6 +61,9 @@ public sealed class NopSegmentsOptions
     /// </summary>
     public TimeSpan RetentionPurgeInterval { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>Where the browser tracker posts the email a guest types at checkout (<c>{"email", "consent"}</c>).</summary>
+    public string IdentifyPath { get; set; } = "/nopsegments/identify";
+
     /// <summary>Where an email's unsubscribe link points.</summary>
     public string UnsubscribePath { get; set; } = "/nopsegments/unsubscribe";
 

@@ -56,7 +56,7 @@ public sealed class NopSegmentsPlugin
     /// (nopCommerce's <c>body_end_html_tag_before</c> zone); empty while uninstalled.
     /// </summary>
     public HtmlString TrackerScript => IsInstalled
-        ? new HtmlString($"<script src=\"{options.AssetsPath}/tracker.js\" data-endpoint=\"{options.TrackPath}\" " +
+        ? new HtmlString($"<script src=\"{options.AssetsPath}/tracker.js\" data-endpoint=\"{options.TrackPath}\" data-identify=\"{options.IdentifyPath}\" " +
             $"data-consent=\"{settings.ConsentMode}\" data-dnt=\"{(settings.HonourDoNotTrack ? "honour" : "ignore")}\" defer></script>")
         : HtmlString.Empty;
 
