@@ -50,6 +50,7 @@ public sealed partial class FlowAttributionTests
         Assert.Equal(System.Net.HttpStatusCode.OK, pixel.Status);
         Assert.Equal($"/product/{FlowHarness.Lantern}", landed.Path);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, forged.Status);
+        Assert.Single(await store.EventsAsync(name: "email_sent"));
         Assert.Single(await store.EventsAsync(name: "email_opened"));
         var click = Assert.Single(await store.EventsAsync(name: "email_clicked"));
         Assert.Contains("buying_intent", click.Properties, StringComparison.Ordinal);

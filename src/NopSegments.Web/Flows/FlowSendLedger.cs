@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using NopSegments.Data.Flows;
 using NopSegments.Data.Ingestion;
 using NopSegments.Hosting;
+using NopSegments.Tracking;
 using NopSegments.Web.Settings;
 
 namespace NopSegments.Web.Flows;
@@ -12,7 +13,8 @@ namespace NopSegments.Web.Flows;
 /// message sent once per step whatever runs it), and keeps the outcome in the ledger: sent, failed with the reason
 /// (tried again later), or skipped with why.
 /// </summary>
-internal sealed class FlowSendLedger(FlowStore store, ModuleSettings settings, UnsubscribeLinks unsubscribe, ILogger<FlowSendLedger> logger)
+internal sealed class FlowSendLedger(
+    FlowStore store, ModuleSettings settings, UnsubscribeLinks unsubscribe, ISegmentsTracker tracker, ILogger<FlowSendLedger> logger)
 {
     public static readonly TimeSpan RetryFailedSendAfter = TimeSpan.FromMinutes(5);
 
@@ -45,6 +47,15 @@ internal sealed class FlowSendLedger(FlowStore store, ModuleSettings settings, U
             return new Handover(false, now.UtcDateTime + RetryFailedSendAfter);
         }
         await store.MarkSendAsync(key, FlowSend.Sent, null, summary, ct);
+        if (channel.Name == FlowChannelNames.Email)
+        {
+            // A fact of the person, for segments ("sent the reminder but never opened it").
+            tracker.Track(new StoreEvent(EventNames.EmailSent, customer.CustomerId, now)
+            {
+                CustomerId = customer.CustomerId,
+                Properties = new Dictionary<string, object?> { ["flow"] = entry.Flow, ["step"] = (entry.NextStep + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            });
+        }
         logger.LogInformation("Flow {Flow} step {Step}: sent {Channel} to customer {Customer}", entry.Flow, entry.NextStep + 1, channel.Name, entry.CustomerId);
         return new Handover(true, null);
     }
