@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NopSegments.Data.Ingestion;
 using NopSegments.Tracking;
@@ -30,20 +29,22 @@ internal sealed class FlowAttribution(SegmentsDbContextFactory contexts)
         return new SendFacts(send.Id, send.ProfileId, send.Flow, send.Step);
     }
 
-    /// <summary>Credits the orders placed since the sends of the last two windows; returns how many were credited.</summary>
+    /// <summary>Credits the orders placed after sends of the last two windows; returns how many were credited.</summary>
     public async Task<int> CreditOrdersAsync(TimeSpan window, DateTime now, CancellationToken ct)
     {
         await using var db = contexts.Create();
-        // A click may come up to a window after the send, and the order a window after the click.
-        var open = await db.FlowSends.Where(s => s.Status == FlowSend.Sent && s.OrderId == null && s.SentAt > now - window - window)
-            .ToListAsync(ct);
-        if (open.Count == 0)
-            return 0;
-        var profiles = open.Select(s => s.ProfileId).Distinct().ToList();
-        var earliest = open.Min(s => s.SentAt);
+        // A click may come up to a window after the send, and the order a window after the click. Only orders that
+        // follow an uncredited send of their person are read, and only those people's sends.
+        var since = now - window - window;
         var orders = await db.Events.AsNoTracking()
-            .Where(e => e.Name == EventNames.OrderPlaced && e.OccurredAt > earliest && e.OccurredAt <= now && profiles.Contains(e.ProfileId!.Value))
+            .Where(e => e.Name == EventNames.OrderPlaced && e.OccurredAt > since && e.OccurredAt <= now
+                && db.FlowSends.Any(s => s.ProfileId == e.ProfileId && s.Status == FlowSend.Sent && s.OrderId == null && s.SentAt > since && s.SentAt < e.OccurredAt))
             .OrderBy(e => e.OccurredAt).Select(e => new { ProfileId = e.ProfileId!.Value, e.OccurredAt, e.Properties }).ToListAsync(ct);
+        if (orders.Count == 0)
+            return 0;
+        var profiles = orders.Select(o => o.ProfileId).Distinct().ToList();
+        var open = await db.FlowSends
+            .Where(s => profiles.Contains(s.ProfileId) && s.Status == FlowSend.Sent && s.OrderId == null && s.SentAt > since).ToListAsync(ct);
         var credited = 0;
         foreach (var order in orders)
         {
@@ -55,19 +56,10 @@ internal sealed class FlowAttribution(SegmentsDbContextFactory contexts)
             var send = eligible.Where(s => s.ClickedAt < order.OccurredAt).MaxBy(s => s.ClickedAt) ?? eligible.MaxBy(s => s.SentAt);
             if (send is null)
                 continue;
-            (send.OrderId, send.ConvertedAt, send.Revenue) = (orderId, order.OccurredAt, Value(props.GetValueOrDefault("value")));
+            (send.OrderId, send.ConvertedAt, send.Revenue) = (orderId, order.OccurredAt, props.GetValueOrDefault("value") as decimal? ?? 0m);
             await db.SaveChangesAsync(ct);
             credited++;
         }
         return credited;
     }
-
-    private static decimal Value(object? value) => value switch
-    {
-        double d => (decimal)d,
-        decimal m => m,
-        long l => l,
-        string s when decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) => parsed,
-        _ => 0,
-    };
 }
