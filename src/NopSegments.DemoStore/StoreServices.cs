@@ -58,7 +58,9 @@ internal static class StoreServices
         services.AddScoped<IGuestContacts, StoreGuestContacts>();
         services.AddScoped<CartRestoreLinks>();
         services.AddScoped<IDiscountIssuer, StoreDiscountIssuer>();
-        services.AddScoped<IEmailSender, QueuedEmailSender>();
+        services.AddScoped<QueuedEmailSender>();
+        services.AddScoped<IEmailSender>(sp => sp.GetRequiredService<QueuedEmailSender>());
+        services.AddScoped<IEmailQueueStatus>(sp => sp.GetRequiredService<QueuedEmailSender>());
         services.AddSingleton<IAdminAuthorization, StoreAdminAuthorization>();
         services.AddScoped<IOrderHistory, StoreOrderHistory>();
 

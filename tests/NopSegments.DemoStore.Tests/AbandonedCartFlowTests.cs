@@ -268,4 +268,30 @@ public sealed class AbandonedCartFlowTests
         var test = Assert.Single(await sink.WaitForAsync(1, TimeSpan.FromSeconds(10)));
         Assert.Equal(("qa@example.com", "[Test] You left something in your cart"), (test.To.Mailboxes.Single().Address, test.Subject));
     }
+
+    [Fact]
+    public async Task When_the_stores_mail_server_refuses_the_flow_pages_say_mail_is_not_going_out()
+    {
+        await using var sink = SmtpSink.Start(refuseFirst: 100);
+        var clock = Morning();
+        await using var store = await StoreFactory.CreateAsync(clock: clock, settings: FlowStoreSettings(sink));
+        await store.Services.GetRequiredService<ModuleSettings>().SetAsync("flows.abandoned_cart.enabled", "true", CancellationToken.None);
+        await ShopperAsync(store, "jay@example.com", consents: true);
+        var admin = store.NewBrowser();
+        await admin.LogInAsync(NopSegments.DemoStore.Seeding.DemoAccounts.AdminEmail, NopSegments.DemoStore.Seeding.DemoAccounts.AdminPassword);
+
+        clock.Advance(TimeSpan.FromMinutes(61));
+        var queued = await store.Services.GetRequiredService<FlowRunner>().RunAsync(CancellationToken.None);
+        var waiting = await admin.GetAsync("/admin/nopsegments/flows/abandoned_cart");
+        await RunFlowsAsync(store);
+        var failing = await admin.GetAsync("/admin/nopsegments/flows/abandoned_cart");
+        var overview = await admin.GetAsync("/admin/nopsegments/flows");
+
+        Assert.Equal(1, queued.Sent);
+        Assert.Contains("data-mail-queue=\"waiting\"", waiting.Html, StringComparison.Ordinal);
+        Assert.Contains("data-mail-queue=\"failing\"", failing.Html, StringComparison.Ordinal);
+        Assert.True(failing.Shows("The store's mail queue is not delivering: 1 message failed"), failing.Text);
+        Assert.True(failing.Shows("mailbox busy"), failing.Text);
+        Assert.Contains("data-mail-queue=\"failing\"", overview.Html, StringComparison.Ordinal);
+    }
 }

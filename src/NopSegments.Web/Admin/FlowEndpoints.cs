@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NopSegments.Hosting;
 using NopSegments.Data.Flows;
 using NopSegments.Data.Segments;
 using NopSegments.Web.Hosting;
@@ -95,6 +97,7 @@ internal static class FlowEndpoints
         return new RazorComponentResult<FlowsPage>(new
         {
             Form = form, Flows = rows, Saved = saved, Problem = problem, CreateProblem = createProblem,
+            MailQueue = http.RequestServices.GetService<IEmailQueueStatus>() is { } queue ? await queue.ReadAsync(ct) : null,
             SecretsSet = FlowForm.SecretKeys.Where(k => settings.All.GetValueOrDefault(k) is { Length: > 0 }).ToHashSet(),
             Token = antiforgery.GetAndStoreTokens(http).RequestToken!, paths.AdminPath, paths.AssetsPath,
         }) { StatusCode = status };

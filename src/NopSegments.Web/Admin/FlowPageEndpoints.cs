@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NopSegments.Hosting;
 using NopSegments.Data.Flows;
 using NopSegments.Data.Segments;
 using NopSegments.Web.Hosting;
@@ -76,6 +78,7 @@ internal static class FlowPageEndpoints
         {
             Key = key, BuiltInName = FlowCatalog.Find(key)?.Name, FlowCatalog.Find(key)?.Purpose, Form = form, Saved = saved, Problem = problem, Preview = preview,
             Stats = await report.StatsAsync(key, clock.GetUtcNow().UtcDateTime, ct),
+            MailQueue = http.RequestServices.GetService<IEmailQueueStatus>() is { } queue ? await queue.ReadAsync(ct) : null,
             Token = antiforgery.GetAndStoreTokens(http).RequestToken!, paths.AdminPath, paths.AssetsPath,
         }) { StatusCode = status };
 }
