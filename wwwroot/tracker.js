@@ -75,7 +75,7 @@
     const body = JSON.stringify({ email: field.value.trim(), consent: !!(box && box.checked) });
     if (body === identified) return;
     identified = body;
-    posting = posting.then(() => fetch(identifyEndpoint, { method: "POST", headers: { "Content-Type": "application/json" }, body, credentials: "same-origin" }))
+    posting = posting.then(() => fetch(identifyEndpoint, { method: "POST", headers: { "Content-Type": "application/json" }, body, credentials: "same-origin", keepalive: true }))
       .catch(() => { identified = ""; });
   };
   document.addEventListener("change", (e) => {

@@ -43,9 +43,11 @@ public sealed class BrowserCheckoutTests
         await Assertions.Expect(rows.First).ToBeVisibleAsync();
         var shown = await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.event)");
         // The browser tracker's page events interleave with the store's; the store's must all be there, in order.
-        string[] pageEvents = ["page_viewed", "page_exited", "session_started"];
+        // The checkout's email field identifies the guest when it is left, in a request beside the order's.
+        string[] pageEvents = ["page_viewed", "page_exited", "session_started", "identified"];
         Assert.Equal(["product_ordered", "order_placed", "checkout_started", "added_to_cart", "product_viewed"], shown.Where(e => !pageEvents.Contains(e)));
         Assert.Contains("page_viewed", shown);
+        Assert.Contains("identified", shown);
         await Assertions.Expect(admin.Locator("tr[data-event='order_placed']")).ToContainTextAsync(orderNumber);
         await admin.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "nopsegments-admin-events.png"), FullPage = true });
     }

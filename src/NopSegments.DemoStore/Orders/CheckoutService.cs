@@ -8,7 +8,8 @@ using NopSegments.Tracking;
 namespace NopSegments.DemoStore.Orders;
 
 /// <summary>Places the order for the current cart: no payment step in the demo store.</summary>
-internal sealed class CheckoutService(StoreDbContext db, Shopper shopper, CartService carts, StoreEvents events, TimeProvider clock)
+internal sealed class CheckoutService(
+    StoreDbContext db, Shopper shopper, CartService carts, GuestCustomers guests, StoreEvents events, TimeProvider clock)
 {
     public async Task<(Order? Order, string? Error)> PlaceOrderAsync(CheckoutForm form, CancellationToken ct)
     {
@@ -22,7 +23,7 @@ internal sealed class CheckoutService(StoreDbContext db, Shopper shopper, CartSe
         if (discount is not null && !discount.IsUsableAt(now))
             return (null, $"The code {discount.Code} has expired or was already used. Remove it from your cart to continue.");
 
-        var customer = await CustomerForOrderAsync(form, now, ct);
+        var customer = await CustomerForOrderAsync(form, ct);
         var order = new Order
         {
             Number = "",
@@ -49,29 +50,21 @@ internal sealed class CheckoutService(StoreDbContext db, Shopper shopper, CartSe
         return (order, null);
     }
 
-    private async Task<Customers.Customer> CustomerForOrderAsync(CheckoutForm form, DateTime now, CancellationToken ct)
+    private async Task<Customers.Customer> CustomerForOrderAsync(CheckoutForm form, CancellationToken ct)
     {
         if (shopper.CustomerId is { } id)
             return await db.Customers.FirstAsync(c => c.Id == id, ct);
 
         // A guest checks out with an email: the store keeps a guest customer for it, as nopCommerce does.
-        var email = form.Email.Trim().ToLowerInvariant();
-        var guest = await db.Customers.FirstOrDefaultAsync(c => c.Email == email && !c.IsRegistered, ct);
-        if (guest is null)
+        var names = form.Name.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
+        return await guests.FindOrAddAsync(form.Email, guest =>
         {
-            var names = form.Name.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
-            guest = new Customers.Customer
-            {
-                Email = email, FirstName = names.ElementAtOrDefault(0), LastName = names.ElementAtOrDefault(1),
-                Roles = Customers.Customer.GuestsRole, CreatedAt = now,
-            };
-            db.Customers.Add(guest);
-        }
-        guest.AcceptsMarketing = form.AcceptsMarketing;
-        guest.Country = form.Country.Trim();
-        guest.City = form.City?.Trim();
-        await db.SaveChangesAsync(ct);
-        return guest;
+            guest.FirstName ??= names.ElementAtOrDefault(0);
+            guest.LastName ??= names.ElementAtOrDefault(1);
+            guest.AcceptsMarketing = form.AcceptsMarketing;
+            guest.Country = form.Country.Trim();
+            guest.City = form.City?.Trim();
+        }, ct);
     }
 
     private void Publish(Order order, CartView cart)

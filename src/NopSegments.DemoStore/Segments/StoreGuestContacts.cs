@@ -9,7 +9,7 @@ namespace NopSegments.DemoStore.Segments;
 /// The store's guest customer for an email typed at checkout (the one a guest order is placed under), with the consent
 /// given beside it and this browser's guest cart, so the module can read the cart a guest left.
 /// </summary>
-internal sealed class StoreGuestContacts(StoreDbContext db, Shopper shopper, TimeProvider clock) : IGuestContacts
+internal sealed class StoreGuestContacts(StoreDbContext db, Shopper shopper, GuestCustomers guests) : IGuestContacts
 {
     public async Task<string?> IdentifyGuestAsync(string email, bool acceptsMarketing, CancellationToken cancellationToken = default)
     {
@@ -18,15 +18,7 @@ internal sealed class StoreGuestContacts(StoreDbContext db, Shopper shopper, Tim
         var normalized = email.Trim().ToLowerInvariant();
         if (await db.Customers.AnyAsync(c => c.Email == normalized && c.IsRegistered, cancellationToken))
             return null;
-        var guest = await db.Customers.FirstOrDefaultAsync(c => c.Email == normalized && !c.IsRegistered, cancellationToken);
-        if (guest is null)
-        {
-            guest = new Customer { Email = normalized, Roles = Customer.GuestsRole, CreatedAt = clock.GetUtcNow().UtcDateTime };
-            db.Customers.Add(guest);
-        }
-        guest.AcceptsMarketing = acceptsMarketing;
-        guest.GuestKey = shopper.GuestKey();
-        await db.SaveChangesAsync(cancellationToken);
+        var guest = await guests.FindOrAddAsync(normalized, g => (g.AcceptsMarketing, g.GuestKey) = (acceptsMarketing, shopper.GuestKey()), cancellationToken);
         return guest.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }
