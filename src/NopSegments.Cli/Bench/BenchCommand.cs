@@ -40,7 +40,12 @@ internal static class BenchCommand
         var writer = new Command("pageviews", "The background writer's CPU per event on the browser tracker's page views") { pageViews, visitors, writerBatch };
         writer.SetAction((parse, ct) =>
             PageViewBench.RunAsync(parse.GetValue(pageViews), parse.GetValue(visitors), parse.GetValue(writerBatch), CliDatabase.From(parse), ct));
-        return new Command("bench", "Measure the module on this machine") { ingest, membership, counts, writer };
+        var decisionCount = new Option<int>("--decisions") { Description = "decisions to time", DefaultValueFactory = _ => 200_000 };
+        var campaignCount = new Option<int>("--campaigns") { Description = "live campaigns", DefaultValueFactory = _ => 50 };
+        var segmentCount = new Option<int>("--segments") { Description = "segments they target", DefaultValueFactory = _ => 50 };
+        var decide = new Command("decide", "The onsite offer decision per page, in memory") { decisionCount, campaignCount, segmentCount };
+        decide.SetAction(parse => DecisionBench.Run(parse.GetValue(decisionCount), parse.GetValue(campaignCount), parse.GetValue(segmentCount)));
+        return new Command("bench", "Measure the module on this machine") { ingest, membership, counts, writer, decide };
     }
 
     private static async Task<int> IngestAsync(FileInfo file, int batchSize, ParseResult parse, CancellationToken ct)
