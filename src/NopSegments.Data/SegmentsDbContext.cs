@@ -157,6 +157,14 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
             // The page's chart and counts read a flow's sends over time.
             e.HasIndex(x => new { x.Flow, x.SentAt }).HasDatabaseName("ix_nopsegments_flow_sends_flow");
         });
+        modelBuilder.Entity<Campaigns.StoredCampaign>(e =>
+        {
+            e.ToTable(TablePrefix + "campaigns");
+            e.Property(x => x.Slug).HasMaxLength(64);
+            e.Property(x => x.Name).HasMaxLength(4000);
+            e.Property(x => x.Status).HasMaxLength(16);
+            e.HasIndex(x => x.Slug).IsUnique().HasDatabaseName("ix_nopsegments_campaigns_slug");
+        });
         modelBuilder.Entity<ModuleSetting>(e =>
         {
             e.ToTable(TablePrefix + "settings");

@@ -12,6 +12,25 @@ namespace NopSegments.Data.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "nopsegments_campaigns",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    slug = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    definition = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    version = table.Column<int>(type: "int", nullable: false),
+                    created_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_campaigns", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "nopsegments_dead_letters",
                 columns: table => new
                 {
@@ -250,6 +269,12 @@ namespace NopSegments.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_campaigns_slug",
+                table: "nopsegments_campaigns",
+                column: "slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_dead_letters_customer",
                 table: "nopsegments_dead_letters",
                 column: "customer_id");
@@ -365,6 +390,9 @@ namespace NopSegments.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "nopsegments_campaigns");
+
             migrationBuilder.DropTable(
                 name: "nopsegments_dead_letters");
 

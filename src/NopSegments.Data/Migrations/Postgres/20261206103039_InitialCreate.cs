@@ -13,6 +13,25 @@ namespace NopSegments.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "nopsegments_campaigns",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    slug = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    definition = table.Column<string>(type: "text", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_campaigns", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "nopsegments_dead_letters",
                 columns: table => new
                 {
@@ -252,6 +271,12 @@ namespace NopSegments.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_campaigns_slug",
+                table: "nopsegments_campaigns",
+                column: "slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_dead_letters_customer",
                 table: "nopsegments_dead_letters",
                 column: "customer_id");
@@ -355,6 +380,9 @@ namespace NopSegments.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "nopsegments_campaigns");
+
             migrationBuilder.DropTable(
                 name: "nopsegments_dead_letters");
 

@@ -12,6 +12,25 @@ namespace NopSegments.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "nopsegments_campaigns",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    slug = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    definition = table.Column<string>(type: "TEXT", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_campaigns", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "nopsegments_dead_letters",
                 columns: table => new
                 {
@@ -249,6 +268,12 @@ namespace NopSegments.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_campaigns_slug",
+                table: "nopsegments_campaigns",
+                column: "slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_dead_letters_customer",
                 table: "nopsegments_dead_letters",
                 column: "customer_id");
@@ -358,6 +383,9 @@ namespace NopSegments.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "nopsegments_campaigns");
+
             migrationBuilder.DropTable(
                 name: "nopsegments_dead_letters");
 

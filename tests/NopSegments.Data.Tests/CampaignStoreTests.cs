@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Time.Testing;
+using NopSegments.Data.Campaigns;
+using NopSegments.Data.Lifecycle;
+using NopSegments.Data.Segments;
+using NopSegments.Testing;
+
+namespace NopSegments.Data.Tests;
+
+/// <summary>Campaigns in the module's table: only definitions that read are kept; only live ones reach the decision.</summary>
+public sealed class CampaignStoreTests
+{
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
+
+    private const string Comeback = """
+        { "slug": "cart-comeback", "name": "Come back", "placement": "productdetails_top",
+          "audience": { "segment": "cart-abandoners" }, "content": { "title": "Welcome back" } }
+        """;
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task A_campaign_is_saved_in_versions_goes_live_and_leaves_the_decision_when_its_segment_goes(DatabaseProvider provider)
+    {
+        TestDatabase.SkipUnlessAvailable(provider);
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var contexts = new SegmentsDbContextFactory(provider, database.ConnectionString);
+        await new ModuleLifecycle(contexts).InstallAsync();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 10, 0, 0, TimeSpan.Zero));
+        var segments = new SavedSegments(contexts, clock);
+        var campaigns = new CampaignStore(contexts, clock);
+
+        var refused = await Assert.ThrowsAsync<CampaignDefinitionException>(() => campaigns.SaveAsync(Comeback, CancellationToken.None));
+        await segments.SaveAsync(new SegmentDraft("cart-abandoners", "Cart abandoners", null, "cart_items_count > 0"));
+        var first = await campaigns.SaveAsync(Comeback, CancellationToken.None);
+        var draftLive = await campaigns.LiveAsync(null, CancellationToken.None);
+        var second = await campaigns.SaveAsync(Comeback.Replace("Welcome back", "Still yours", StringComparison.Ordinal), CancellationToken.None);
+        await campaigns.SetStatusAsync("cart-comeback", StoredCampaign.Live, CancellationToken.None);
+        var live = await campaigns.LiveAsync(null, CancellationToken.None);
+        await segments.DeleteAsync("cart-abandoners");
+        var unreadable = new List<string>();
+        var orphaned = await campaigns.LiveAsync(unreadable, CancellationToken.None);
+
+        Assert.Equal("$.audience.segment: 'cart-abandoners' is not a saved segment", refused.Message);
+        Assert.Equal((1, 2), (first, second));
+        Assert.Empty(draftLive);
+        Assert.Equal("Still yours", Assert.Single(live).Content.Title);
+        Assert.Equal(new CampaignStore.Summary("cart-comeback", "Come back", "live", 2, clock.GetUtcNow().UtcDateTime), Assert.Single(await campaigns.ListAsync(CancellationToken.None)));
+        Assert.Empty(orphaned);
+        Assert.Equal(["cart-comeback"], unreadable);
+    }
+}
