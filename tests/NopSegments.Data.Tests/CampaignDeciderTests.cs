@@ -87,4 +87,28 @@ public sealed class CampaignDeciderTests
     [InlineData("""{ "slug": "x1", """, "$: not JSON")]
     public void A_definition_that_does_not_read_names_the_path_and_what_to_write(string json, string message) =>
         Assert.StartsWith(message, Assert.Throws<CampaignDefinitionException>(() => CampaignReader.Read(json, ["vip"])).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void The_example_in_the_docs_reads_as_documented()
+    {
+        var doc = File.ReadAllText(Find("docs/campaigns.md"));
+        var json = System.Text.RegularExpressions.Regex.Match(doc, "```json\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+
+        var campaign = CampaignReader.Read(json, ["cart-abandoners"]);
+
+        Assert.Equal(("cart-comeback", "productdetails_top", 10, 10), (campaign.Slug, campaign.Placement.Slot, campaign.Priority, campaign.HoldoutPercent));
+        Assert.Equal(new CampaignTrigger("delay", 5), campaign.Trigger);
+        Assert.Equal(new DateTimeOffset(2026, 12, 24, 18, 0, 0, TimeSpan.Zero), campaign.Schedule.End);
+        Assert.Equal(["A", "B"], campaign.Variants.Select(v => v.Name));
+    }
+
+    private static string Find(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, relative)))
+                return Path.Combine(dir.FullName, relative);
+        }
+        throw new FileNotFoundException(relative);
+    }
 }

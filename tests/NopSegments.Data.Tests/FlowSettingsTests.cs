@@ -5,7 +5,7 @@ namespace NopSegments.Data.Tests;
 public sealed class FlowSettingsTests
 {
     private static FlowSettings Read(params (string Key, string Value)[] values) =>
-        FlowSettings.Read(values.ToDictionary(v => v.Key, v => v.Value));
+        FlowSettings.Read(values.ToDictionary(v => v.Key, v => v.Value), ["vip"]);
 
     [Fact]
     public void The_defaults_read_as_the_documented_flow()
@@ -30,11 +30,11 @@ public sealed class FlowSettingsTests
     {
         var flows = Read(("flows.custom", "vip_welcome"), ("flows.vip_welcome.name", "VIP welcome"), ("flows.vip_welcome.enabled", "true"),
             ("flows.vip_welcome.trigger", "segment:vip"), ("flows.vip_welcome.filter", "orders_count >= 2"),
-            ("flows.vip_welcome.exit", "refunds_count > 0"), ("flows.vip_welcome.delays", "10m,1d,3d"), ("flows.vip_welcome.channels", "email,sms"));
+            ("flows.vip_welcome.exit", "refunds_count > 0 OR in_segment(\"vip\")"), ("flows.vip_welcome.delays", "10m,1d,3d"), ("flows.vip_welcome.channels", "email,sms"));
         var vip = flows["vip_welcome"];
 
         Assert.Equal(("VIP welcome", true, "vip"), (vip.Name, vip.Enabled, vip.Trigger.SegmentSlug));
-        Assert.Equal(("orders_count >= 2", "refunds_count > 0"), (vip.Filter, vip.ExitQuery));
+        Assert.Equal(("orders_count >= 2", "refunds_count > 0 OR in_segment(\"vip\")"), (vip.Filter?.Text, vip.ExitQuery?.Text));
         Assert.Equal(["email", "sms", "sms"], vip.Steps.Select(s => s.Channel));
         Assert.Empty(vip.ExitWhen);
     }

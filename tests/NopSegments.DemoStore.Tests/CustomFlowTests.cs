@@ -27,7 +27,7 @@ public sealed class CustomFlowTests
         var created = await admin.SubmitFormAsync(Flows, Flows + "/new", ("key", "big_cart"), ("name", "Big carts"));
         var refused = await admin.SubmitFormAsync(Page, Page, ("flows.big_cart.trigger", "segment:no-such-segment"));
         var saved = await admin.SubmitFormAsync(Page, Page, ("flows.big_cart.enabled", "true"), ("flows.big_cart.trigger", "segment:big-carts"),
-            ("flows.big_cart.filter", "product_viewed(within 1d) >= 2"), ("flows.big_cart.exit", "orders_count >= 1"),
+            ("flows.big_cart.filter", "product_viewed(within 1d) >= 2 AND in_segment(\"big-carts\")"), ("flows.big_cart.exit", "orders_count >= 1"),
             ("flows.big_cart.delays", "10m,20m"), ("flows.big_cart.channels", "webhook,sms"));
         await admin.SubmitFormAsync(Flows, Flows, ("channels.webhook.url", new Uri(hooks.Address, "hooks").AbsoluteUri), ("channels.webhook.secret", "s3cret"),
             ("channels.sms.url", new Uri(hooks.Address, "sms").AbsoluteUri), ("channels.sms.token", "tok"), ("channels.sms.from", "HEARTH"));

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using NopSegments.Data.Profiles;
-using NopSegments.Language;
 
 namespace NopSegments.Data.Flows;
 
@@ -14,9 +12,6 @@ internal sealed class FlowConditions(FlowStore store, ProfileSnapshots snapshots
     public const string ExitFilter = "exit_filter";
     public const string Erased = "profile_erased";
     public const string Unsubscribed = "unsubscribed";
-
-    // Filters are parsed once per text: a run weighs many people against the same few flows.
-    private readonly ConcurrentDictionary<string, SegmentQuery> parsed = new(StringComparer.Ordinal);
 
     /// <summary>Why the person should not be in the flow since <paramref name="since"/> (their entry), or null.</summary>
     public async Task<string?> ExitReasonAsync(FlowDefinition flow, long profileId, DateTime since, DateTimeOffset now, CancellationToken ct) =>
@@ -40,8 +35,8 @@ internal sealed class FlowConditions(FlowStore store, ProfileSnapshots snapshots
             return FlowExits.Carted;
         if (profile.Unsubscribed)
             return Unsubscribed;
-        var filter = entering && flow.Filter is { } f ? Parse(f) : null;
-        var exit = flow.ExitQuery is { } x ? Parse(x) : null;
+        var filter = entering ? flow.Filter : null;
+        var exit = flow.ExitQuery;
         if (filter is null && exit is null)
             return null;
         var snapshot = await snapshots.OneAsync(profileId, now, (filter?.UsesRfm ?? false) || (exit?.UsesRfm ?? false), ct);
@@ -51,8 +46,4 @@ internal sealed class FlowConditions(FlowStore store, ProfileSnapshots snapshots
             return Filter;
         return exit is not null && exit.Matches(snapshot) ? ExitFilter : null;
     }
-
-    // A segment renamed or deleted since the flow was saved leaves the filter unreadable: the flow's page says so
-    // (FlowSettings reads it with the slugs), and here it matches no one rather than everyone.
-    private SegmentQuery Parse(string text) => parsed.GetOrAdd(text, t => SegmentQuery.Parse(t));
 }

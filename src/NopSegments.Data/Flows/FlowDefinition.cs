@@ -1,3 +1,5 @@
+using NopSegments.Language;
+
 namespace NopSegments.Data.Flows;
 
 /// <summary>
@@ -7,10 +9,10 @@ namespace NopSegments.Data.Flows;
 internal sealed record FlowDefinition(string Key, string Name, bool Enabled, FlowTrigger Trigger, IReadOnlyList<FlowStep> Steps, TimeSpan Reentry)
 {
     /// <summary>A segment-language query the profile must match when it enters; null for everyone.</summary>
-    public string? Filter { get; init; }
+    public SegmentQuery? Filter { get; init; }
 
     /// <summary>A segment-language query checked before every step: a profile that matches it leaves.</summary>
-    public string? ExitQuery { get; init; }
+    public SegmentQuery? ExitQuery { get; init; }
 
     /// <summary>The built-in exits checked before every step (<see cref="FlowExits"/>).</summary>
     public IReadOnlySet<string> ExitWhen { get; init; } = new HashSet<string>();

@@ -6,7 +6,7 @@ namespace NopSegments.Data.Flows;
 /// <summary>Reads one flow's keys (<c>flows.&lt;key&gt;.*</c>) into its definition, or says which key is wrong and how.</summary>
 internal static class FlowReader
 {
-    public static FlowDefinition Read(SettingText text, string key, string? builtInName, IReadOnlyCollection<string>? segmentSlugs)
+    public static FlowDefinition Read(SettingText text, string key, string? builtInName, IReadOnlyCollection<string> segmentSlugs)
     {
         string K(string field) => $"flows.{key}.{field}";
         var delays = text.List(K("delays")).Select(d => SettingText.Duration(K("delays"), d)).ToList();
@@ -43,13 +43,13 @@ internal static class FlowReader
         };
     }
 
-    private static FlowTrigger Trigger(SettingText text, string key, IReadOnlyCollection<string>? segmentSlugs)
+    private static FlowTrigger Trigger(SettingText text, string key, IReadOnlyCollection<string> segmentSlugs)
     {
         var value = text[key];
         if (value.StartsWith(FlowTrigger.SegmentPrefix, StringComparison.Ordinal))
         {
             var slug = value[FlowTrigger.SegmentPrefix.Length..].Trim();
-            if (slug.Length == 0 || (segmentSlugs is not null && !segmentSlugs.Contains(slug)))
+            if (slug.Length == 0 || !segmentSlugs.Contains(slug))
                 throw new FlowSettingsException(key, $"'{slug}' is not a saved segment: write segment: and the slug of one");
             return new FlowTrigger(null, slug);
         }
@@ -58,15 +58,14 @@ internal static class FlowReader
         return new FlowTrigger(value, null);
     }
 
-    private static string? Query(SettingText text, string key, IReadOnlyCollection<string>? segmentSlugs)
+    private static SegmentQuery? Query(SettingText text, string key, IReadOnlyCollection<string> segmentSlugs)
     {
         var query = text[key];
         if (query.Length == 0)
             return null;
         try
         {
-            SegmentQuery.Parse(query, segmentSlugs);
-            return query;
+            return SegmentQuery.Parse(query, segmentSlugs);
         }
         catch (SegmentQueryException ex)
         {

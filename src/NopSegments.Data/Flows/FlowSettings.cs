@@ -14,7 +14,11 @@ internal sealed record FlowSettings((TimeOnly From, TimeOnly To)? QuietHours, Ti
 
     public FlowDefinition this[string key] => Flows.Single(f => f.Key == key);
 
-    public static FlowSettings Read(IReadOnlyDictionary<string, string> values, IReadOnlyCollection<string>? segmentSlugs = null)
+    /// <summary>
+    /// Reads every flow; <paramref name="segmentSlugs"/> are the saved segments a trigger or an <c>in_segment</c> may name
+    /// (a flow naming one that is gone does not read, and the flows pause with the reason).
+    /// </summary>
+    public static FlowSettings Read(IReadOnlyDictionary<string, string> values, IReadOnlyCollection<string> segmentSlugs)
     {
         var text = new SettingText(values);
         var cap = text["flows.frequency_cap"];

@@ -71,6 +71,11 @@ internal sealed partial class SavedSegments(SegmentsDbContextFactory contexts, T
         var segment = saved.SingleOrDefault(s => s.Slug == slug) ?? throw new SegmentDefinitionException($"no segment '{slug}'");
         if (SegmentGraph.Of(saved).FirstOrDefault(g => g.Value.Contains(slug)).Key is { } user)
             throw new SegmentDefinitionException($"'{user}' reads '{slug}' through in_segment; change it first");
+        await using (var db = contexts.Create())
+        {
+            if (await SegmentUsers.FirstAsync(db, slug, ct) is { } use)
+                throw new SegmentDefinitionException($"'{slug}' cannot be deleted: {use}; change that first");
+        }
         await using var connection = sql.Open(contexts.ConnectionString);
         await using var tx = await connection.BeginTransactionAsync(ct);
         foreach (var table in new[] { "segment_members", "segment_checks", "segment_transitions" })

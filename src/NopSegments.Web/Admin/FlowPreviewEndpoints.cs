@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NopSegments.Data.Flows;
+using NopSegments.Data.Segments;
 using NopSegments.Hosting;
 using NopSegments.Web.Flows;
 using NopSegments.Web.Hosting;
@@ -21,7 +22,7 @@ internal static class FlowPreviewEndpoints
     private static readonly CartLine SampleLine = new("SAMPLE", "Sample product (the customer's cart is empty)", 9.99m, 1);
 
     public static async Task<Results<RazorComponentResult<FlowPage>, BadRequest<string>, NotFound<string>>> PreviewAsync(
-        string key, HttpContext http, IServiceProvider services, ModuleSettings settings, FlowStore flows, FlowSendLedger ledger, FlowReport report,
+        string key, HttpContext http, IServiceProvider services, ModuleSettings settings, SavedSegments segments, FlowStore flows, FlowSendLedger ledger, FlowReport report,
         IAntiforgery antiforgery, IOptions<NopSegmentsOptions> options, TimeProvider clock, CancellationToken ct)
     {
         if (!await AdminForms.IsGenuineAsync(antiforgery, http))
@@ -34,7 +35,7 @@ internal static class FlowPreviewEndpoints
         FlowDefinition flow;
         try
         {
-            flow = FlowSettings.Read(settings.All)[key];
+            flow = FlowSettings.Read(settings.All, [.. (await segments.ListAsync(ct)).Select(s => s.Slug)])[key];
         }
         catch (FlowSettingsException ex)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NopSegments.Data.Flows;
+using NopSegments.Data.Segments;
 using NopSegments.Web.Settings;
 
 namespace NopSegments.Web.Flows;
@@ -12,7 +13,7 @@ namespace NopSegments.Web.Flows;
 /// </summary>
 internal sealed class FlowRunner(
     FlowTriggers triggers, FlowEntrance entrance, FlowAttribution attribution, FlowStore store, FlowStepRunner steps, ModuleSettings settings,
-    TimeProvider clock, ILogger<FlowRunner> logger)
+    SavedSegments segments, TimeProvider clock, ILogger<FlowRunner> logger)
 {
     private const int MostStepsPerRun = 200;
 
@@ -32,7 +33,7 @@ internal sealed class FlowRunner(
         await settings.ReloadAsync(ct);
         try
         {
-            flows = FlowSettings.Read(settings.All);
+            flows = FlowSettings.Read(settings.All, [.. (await segments.ListAsync(ct)).Select(s => s.Slug)]);
         }
         catch (FlowSettingsException ex)
         {
