@@ -42,6 +42,8 @@ public sealed class CustomFlowTests
         var second = await FlowHarness.RunFlowsAsync(store);
         var texts = hooks.Requests.Where(r => r.Path == "/sms").ToList();
         var page = await admin.GetAsync(Page);
+        var deleted = await admin.SubmitAsync(Page, Page + "/delete");
+        var gone = await admin.GetAsync(Page);
 
         Assert.True(taken.Shows("There is already a flow 'abandoned_cart'."), taken.Text);
         Assert.Equal(Page, created.Path);
@@ -68,6 +70,9 @@ public sealed class CustomFlowTests
         Assert.Equal(1, second.Sent);
         Assert.Contains("no phone", page.Text, StringComparison.Ordinal);
         Assert.Empty(sink.Received);
+        Assert.Equal(Flows, deleted.Path);
+        Assert.DoesNotContain("data-flow=\"big_cart\"", deleted.Html, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, gone.Status);
     }
 
     private static async Task ShopperAsync(StoreFactory store, string email, string? phone, int views)

@@ -88,13 +88,8 @@ internal sealed class FlowStore(SegmentsDbContextFactory contexts)
     }
 
     /// <summary>Takes the customer out of every flow they are in now, with the reason.</summary>
-    public async Task<int> ExitAllAsync(string customerId, string reason, DateTime now, CancellationToken ct)
-    {
-        await using var db = contexts.Create();
-        return await db.FlowEntries.Where(e => e.CustomerId == customerId && e.Status == FlowEntry.Active)
-            .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, FlowEntry.Exited).SetProperty(x => x.ExitReason, reason)
-                .SetProperty(x => x.ExitedAt, now).SetProperty(x => x.NextDueAt, (DateTime?)null), ct);
-    }
+    public Task<int> ExitAllAsync(string customerId, string reason, DateTime now, CancellationToken ct) =>
+        ExitWhereAsync(e => e.CustomerId == customerId, reason, now, ct);
 
     /// <summary>The properties of a customer's latest event of a name (what a preview shows as the trigger), or null.</summary>
     public async Task<string?> LatestContextAsync(string customerId, string? eventName, CancellationToken ct)
@@ -108,10 +103,13 @@ internal sealed class FlowStore(SegmentsDbContextFactory contexts)
     }
 
     /// <summary>Takes everyone out of a flow (a deleted one), with the reason.</summary>
-    public async Task<int> ExitFlowAsync(string flow, string reason, DateTime now, CancellationToken ct)
+    public Task<int> ExitFlowAsync(string flow, string reason, DateTime now, CancellationToken ct) =>
+        ExitWhereAsync(e => e.Flow == flow, reason, now, ct);
+
+    private async Task<int> ExitWhereAsync(System.Linq.Expressions.Expression<Func<FlowEntry, bool>> which, string reason, DateTime now, CancellationToken ct)
     {
         await using var db = contexts.Create();
-        return await db.FlowEntries.Where(e => e.Flow == flow && e.Status == FlowEntry.Active)
+        return await db.FlowEntries.Where(which).Where(e => e.Status == FlowEntry.Active)
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, FlowEntry.Exited).SetProperty(x => x.ExitReason, reason)
                 .SetProperty(x => x.ExitedAt, now).SetProperty(x => x.NextDueAt, (DateTime?)null), ct);
     }
