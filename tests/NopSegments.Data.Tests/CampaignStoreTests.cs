@@ -20,10 +20,8 @@ public sealed class CampaignStoreTests
     [SkippableTheory, MemberData(nameof(Providers))]
     public async Task A_campaign_is_saved_in_versions_goes_live_and_leaves_the_decision_when_its_segment_goes(DatabaseProvider provider)
     {
-        TestDatabase.SkipUnlessAvailable(provider);
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await InstalledAsync(provider);
         var contexts = new SegmentsDbContextFactory(provider, database.ConnectionString);
-        await new ModuleLifecycle(contexts).InstallAsync();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 10, 0, 0, TimeSpan.Zero));
         var segments = new SavedSegments(contexts, clock);
         var campaigns = new CampaignStore(contexts, clock);
@@ -56,10 +54,8 @@ public sealed class CampaignStoreTests
     [SkippableTheory, MemberData(nameof(Providers))]
     public async Task A_segment_a_flow_starts_on_or_reads_is_not_deleted(DatabaseProvider provider)
     {
-        TestDatabase.SkipUnlessAvailable(provider);
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await InstalledAsync(provider);
         var contexts = new SegmentsDbContextFactory(provider, database.ConnectionString);
-        await new ModuleLifecycle(contexts).InstallAsync();
         var segments = new SavedSegments(contexts, TimeProvider.System);
         await segments.SaveAsync(new SegmentDraft("vip", "VIP", null, "orders_count >= 5"));
         await segments.SaveAsync(new SegmentDraft("lapsed", "Lapsed", null, "orders_count >= 1"));
@@ -78,5 +74,13 @@ public sealed class CampaignStoreTests
         Assert.Equal("'vip' cannot be deleted: the flow 'VIP welcome' starts on it; change that first", starts.Message);
         Assert.Equal("'lapsed' cannot be deleted: the flow 'Win-back' reads it in its exit filter; change that first", reads.Message);
         Assert.Equal(2, (await segments.ListAsync()).Count);
+    }
+
+    private static async Task<TestDatabase> InstalledAsync(DatabaseProvider provider)
+    {
+        TestDatabase.SkipUnlessAvailable(provider);
+        var database = await TestDatabase.CreateAsync(provider);
+        await new ModuleLifecycle(new SegmentsDbContextFactory(provider, database.ConnectionString)).InstallAsync();
+        return database;
     }
 }
