@@ -1,5 +1,7 @@
 using NopSegments.Data.Campaigns;
 
+using NopSegments.Testing;
+
 namespace NopSegments.Data.Tests;
 
 /// <summary>The offer decision: audience, schedule, caps, priority per slot, and sticky variants with a holdout.</summary>
@@ -91,7 +93,7 @@ public sealed class CampaignDeciderTests
     [Fact]
     public void The_example_in_the_docs_reads_as_documented()
     {
-        var doc = File.ReadAllText(Find("docs/campaigns.md"));
+        var doc = File.ReadAllText(RepositoryFile.Find("docs/campaigns.md"));
         var json = System.Text.RegularExpressions.Regex.Match(doc, "```json\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
 
         var campaign = CampaignReader.Read(json, ["cart-abandoners"]);
@@ -100,15 +102,5 @@ public sealed class CampaignDeciderTests
         Assert.Equal(new CampaignTrigger("delay", 5), campaign.Trigger);
         Assert.Equal(new DateTimeOffset(2026, 12, 24, 18, 0, 0, TimeSpan.Zero), campaign.Schedule.End);
         Assert.Equal(["A", "B"], campaign.Variants.Select(v => v.Name));
-    }
-
-    private static string Find(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, relative)))
-                return Path.Combine(dir.FullName, relative);
-        }
-        throw new FileNotFoundException(relative);
     }
 }

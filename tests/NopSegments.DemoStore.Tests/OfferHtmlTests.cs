@@ -3,6 +3,8 @@ using Microsoft.Playwright;
 using NopSegments.DemoStore.Tests.Infrastructure;
 using NopSegments.Web.Campaigns;
 
+using NopSegments.Testing;
+
 namespace NopSegments.DemoStore.Tests;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace NopSegments.DemoStore.Tests;
 /// </summary>
 public sealed class OfferHtmlTests
 {
-    private static readonly string[] Vectors = File.ReadAllLines(Find("tests/NopSegments.DemoStore.Tests/Xss/vectors.txt")).Where(l => l.Length > 0).ToArray();
+    private static readonly string[] Vectors = File.ReadAllLines(RepositoryFile.Find("tests/NopSegments.DemoStore.Tests/Xss/vectors.txt")).Where(l => l.Length > 0).ToArray();
 
     private static readonly HashSet<string> Allowed = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -84,15 +86,5 @@ public sealed class OfferHtmlTests
         await page.WaitForTimeoutAsync(500);
         await page.CloseAsync();
         return dialogs;
-    }
-
-    private static string Find(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, relative)))
-                return Path.Combine(dir.FullName, relative);
-        }
-        throw new FileNotFoundException(relative);
     }
 }
