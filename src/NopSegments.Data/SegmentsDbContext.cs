@@ -165,6 +165,21 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.Status).HasMaxLength(16);
             e.HasIndex(x => x.Slug).IsUnique().HasDatabaseName("ix_nopsegments_campaigns_slug");
         });
+        modelBuilder.Entity<Campaigns.OfferServe>(e =>
+        {
+            e.ToTable(TablePrefix + "offer_serves");
+            e.Property(x => x.Token).HasMaxLength(32);
+            e.Property(x => x.Campaign).HasMaxLength(64);
+            e.Property(x => x.Variant).HasMaxLength(64);
+            e.Property(x => x.Slot).HasMaxLength(64);
+            e.Property(x => x.VisitorId).HasMaxLength(64);
+            e.Property(x => x.SessionId).HasMaxLength(64);
+            e.Property(x => x.DiscountCode).HasMaxLength(64);
+            e.HasIndex(x => x.Token).IsUnique().HasDatabaseName("ix_nopsegments_offer_serves_token");
+            // Caps and stops read a person's serves (by each of their visitor ids); results read a campaign's over time.
+            e.HasIndex(x => new { x.VisitorId, x.Campaign }).HasDatabaseName("ix_nopsegments_offer_serves_visitor");
+            e.HasIndex(x => new { x.Campaign, x.ViewedAt }).HasDatabaseName("ix_nopsegments_offer_serves_campaign");
+        });
         modelBuilder.Entity<ModuleSetting>(e =>
         {
             e.ToTable(TablePrefix + "settings");

@@ -85,7 +85,7 @@ public sealed class EventValidationTests
         [
             "page_viewed", "product_viewed", "category_viewed", "searched", "added_to_cart", "removed_from_cart",
             "checkout_started", "order_placed", "product_ordered", "order_refunded", "discount_applied", "signed_up",
-            "logged_in", "subscribed", "unsubscribed", "offer_viewed", "offer_clicked", "email_sent", "email_opened", "email_clicked",
+            "logged_in", "subscribed", "unsubscribed", "offer_viewed", "offer_clicked", "offer_closed", "email_sent", "email_opened", "email_clicked",
         ];
         string[] browser = ["session_started", "page_exited"]; // additions of ours, for the browser tracker
         string[] guests = ["identified"]; // ours: a guest's email given at checkout

@@ -42,6 +42,7 @@ public static class EventCatalog
             [EventNames.Unsubscribed] = Props(),
             [EventNames.OfferViewed] = Props(("campaign", PropertyKind.Text), ("variant", PropertyKind.Text)),
             [EventNames.OfferClicked] = Props(("campaign", PropertyKind.Text), ("variant", PropertyKind.Text)),
+            [EventNames.OfferClosed] = Props(("campaign", PropertyKind.Text), ("variant", PropertyKind.Text)),
             [EventNames.EmailSent] = Props(("flow", PropertyKind.Text), ("step", PropertyKind.Text)),
             [EventNames.EmailOpened] = Props(("flow", PropertyKind.Text), ("step", PropertyKind.Text)),
             [EventNames.EmailClicked] = Props(("flow", PropertyKind.Text), ("step", PropertyKind.Text)),

@@ -24,6 +24,7 @@ public static class EventNames
     public const string Unsubscribed = "unsubscribed";
     public const string OfferViewed = "offer_viewed";
     public const string OfferClicked = "offer_clicked";
+    public const string OfferClosed = "offer_closed";
     public const string EmailSent = "email_sent";
     public const string EmailOpened = "email_opened";
     public const string EmailClicked = "email_clicked";

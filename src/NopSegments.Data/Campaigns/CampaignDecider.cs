@@ -43,6 +43,8 @@ public sealed class CampaignDecider
     /// <summary>The slots that have campaigns.</summary>
     public IEnumerable<string> Slots => bySlot.Keys;
 
+    public bool HasSlot(string slot) => bySlot.ContainsKey(slot);
+
     /// <summary>One decision per slot in <paramref name="slots"/> (all slots when null) that has a campaign to show.</summary>
     public IReadOnlyList<OfferDecision> Decide(VisitFacts visit, PersonFacts person, DateTimeOffset now, IEnumerable<string>? slots = null)
     {
@@ -85,26 +87,55 @@ public sealed class CampaignDecider
         return new OfferDecision(campaign, last.Name, last.Content ?? campaign.Content);
     }
 
-    private static bool Shows(CampaignDefinition campaign, VisitFacts visit, PersonFacts person, DateTimeOffset now)
+    private static bool Shows(CampaignDefinition campaign, VisitFacts visit, PersonFacts person, DateTimeOffset now) =>
+        Refusal(campaign, visit, person, now) is null;
+
+    /// <summary>
+    /// Why the campaign would not show to this person on this visit (null: it would); without a visit, only the schedule,
+    /// the segment, caps and stops are weighed. The admin's preview explains itself with it.
+    /// </summary>
+    public static string? Refusal(CampaignDefinition campaign, VisitFacts? visit, PersonFacts person, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(person);
         if (!campaign.Schedule.Covers(now))
-            return false;
+            return "outside its schedule";
         var audience = campaign.Audience;
         if (audience.Segment is { } segment && !person.Segments.Contains(segment))
-            return false;
-        if (!Among(audience.PageTypes, visit.PageType) || !Among(audience.Categories, visit.Category) || !Among(audience.UtmSources, visit.UtmSource)
-            || !Among(audience.UtmCampaigns, visit.UtmCampaign) || !Among(audience.Devices, visit.Device))
-            return false;
-        if ((audience.Session == "new" && !visit.NewSession) || (audience.Session == "returning" && visit.NewSession))
-            return false;
-        if (visit.CartValue < audience.MinCartValue || visit.CartValue > audience.MaxCartValue)
-            return false;
+            return $"not in the segment '{segment}'";
+        if (visit is not null && VisitRefusal(audience, visit) is { } visitRefusal)
+            return visitRefusal;
         if (!person.Exposure.TryGetValue(campaign.Slug, out var had))
-            return true;
+            return null;
         var caps = campaign.Caps;
-        return !(campaign.StopAfterClose && had.Closed) && !(campaign.StopAfterConversion && had.Converted)
-            && (caps.PerSession == 0 || had.ThisSession < caps.PerSession) && (caps.PerDay == 0 || had.Today < caps.PerDay)
-            && (caps.Total == 0 || had.Total < caps.Total);
+        if (campaign.StopAfterClose && had.Closed)
+            return "closed it before";
+        if (campaign.StopAfterConversion && had.Converted)
+            return "ordered after seeing it";
+        if (caps.PerSession > 0 && had.ThisSession >= caps.PerSession)
+            return $"saw it {had.ThisSession} time(s) this session (cap {caps.PerSession})";
+        if (caps.PerDay > 0 && had.Today >= caps.PerDay)
+            return $"saw it {had.Today} time(s) in the last 24 hours (cap {caps.PerDay})";
+        if (caps.Total > 0 && had.Total >= caps.Total)
+            return $"saw it {had.Total} time(s) in all (cap {caps.Total})";
+        return null;
+    }
+
+    private static string? VisitRefusal(CampaignAudience audience, VisitFacts visit)
+    {
+        if (!Among(audience.PageTypes, visit.PageType))
+            return $"the page is not a {string.Join(" or ", audience.PageTypes)} page";
+        if (!Among(audience.Categories, visit.Category))
+            return $"the page is not in {string.Join(" or ", audience.Categories)}";
+        if (!Among(audience.UtmSources, visit.UtmSource) || !Among(audience.UtmCampaigns, visit.UtmCampaign))
+            return "the visit came from another source or campaign";
+        if (!Among(audience.Devices, visit.Device))
+            return $"the device is not {string.Join(" or ", audience.Devices)}";
+        if ((audience.Session == "new" && !visit.NewSession) || (audience.Session == "returning" && visit.NewSession))
+            return $"the visitor is not {(audience.Session == "new" ? "new" : "returning")}";
+        if (visit.CartValue < audience.MinCartValue || visit.CartValue > audience.MaxCartValue)
+            return "the cart's value is outside the campaign's range";
+        return null;
     }
 
     private static bool Among(IReadOnlyList<string> allowed, string? value)

@@ -32,7 +32,7 @@ public static partial class CampaignReader
             if (!SlugText().IsMatch(slug))
                 throw new CampaignDefinitionException("$.slug", $"'{slug}' is not a slug: use 2 to 64 lower-case letters, digits and dashes");
             var content = Content(Required(root, "$", "content"), "$.content", required: true)!;
-            var variants = root.TryGetProperty("variants", out var v) ? Variants(v) : [new CampaignVariant("A", 100, null)];
+            var variants = root.TryGetProperty("variants", out var v) ? Variants(v, content) : [new CampaignVariant("A", 100, null)];
             var holdout = root.TryGetProperty("holdout", out var h) ? Whole(h, "$.holdout", 0, 50) : 0;
             var stopAfter = root.TryGetProperty("stopAfter", out var s) ? Words(s, "$.stopAfter", ["conversion", "close"]) : ["conversion", "close"];
             return new CampaignDefinition(slug, Text(root, "$", "name", required: true)!, Audience(root, segmentSlugs), Placement(Required(root, "$", "placement")),
@@ -142,7 +142,15 @@ public static partial class CampaignReader
         return new CampaignContent(title, Text(c, at, "body") ?? "", Url(c, at, "image"), Text(c, at, "cta"), Url(c, at, "ctaUrl"));
     }
 
-    private static List<CampaignVariant> Variants(JsonElement e)
+    // A variant's content changes what it names; the rest is the campaign's.
+    private static CampaignContent VariantContent(JsonElement c, string at, CampaignContent campaign)
+    {
+        c = Object(c, at, ["title", "body", "image", "cta", "ctaUrl"]);
+        return new CampaignContent(Text(c, at, "title") ?? campaign.Title, Text(c, at, "body") ?? campaign.BodyHtml, Url(c, at, "image") ?? campaign.Image,
+            Text(c, at, "cta") ?? campaign.CallToAction, Url(c, at, "ctaUrl") ?? campaign.CallToActionUrl);
+    }
+
+    private static List<CampaignVariant> Variants(JsonElement e, CampaignContent campaign)
     {
         if (e.ValueKind != JsonValueKind.Array || e.GetArrayLength() == 0)
             throw new CampaignDefinitionException("$.variants", "write a list of variants, each {\"name\": \"A\", \"weight\": 50}");
@@ -156,7 +164,7 @@ public static partial class CampaignReader
             if (variants.Any(x => x.Name == name))
                 throw new CampaignDefinitionException($"{at}.name", $"a second variant named '{name}'");
             variants.Add(new CampaignVariant(name, Whole(Required(v, at, "weight"), $"{at}.weight", 1, 100),
-                v.TryGetProperty("content", out var content) ? Content(content, $"{at}.content", required: true) : null));
+                v.TryGetProperty("content", out var content) ? VariantContent(content, $"{at}.content", campaign) : null));
         }
         return variants;
     }

@@ -44,11 +44,51 @@ internal sealed class CampaignStore(SegmentsDbContextFactory contexts, TimeProvi
             .ExecuteUpdateAsync(c => c.SetProperty(x => x.Status, status).SetProperty(x => x.UpdatedAt, now), ct) == 1;
     }
 
+    /// <summary>
+    /// Copies a campaign as a new draft (slug <c>…-copy</c>, <c>…-copy-2</c>, …, named "Copy of …"); returns the new slug,
+    /// or null when there is no such campaign.
+    /// </summary>
+    public async Task<string?> DuplicateAsync(string slug, CancellationToken ct)
+    {
+        await using var db = contexts.Create();
+        var source = await db.Set<StoredCampaign>().AsNoTracking().SingleOrDefaultAsync(c => c.Slug == slug, ct);
+        if (source is null)
+            return null;
+        var taken = await db.Set<StoredCampaign>().Where(c => c.Slug.StartsWith(slug)).Select(c => c.Slug).ToListAsync(ct);
+        var stem = slug.Length > 55 ? slug[..55] : slug;
+        var copy = Enumerable.Range(1, 1000).Select(i => i == 1 ? $"{stem}-copy" : $"{stem}-copy-{i}").First(c => !taken.Contains(c));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(source.Definition, documentOptions: new() { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true })!;
+        json["slug"] = copy;
+        json["name"] = $"Copy of {source.Name}";
+        var now = clock.GetUtcNow().UtcDateTime;
+        var text = json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        db.Add(new StoredCampaign { Slug = copy, Name = $"Copy of {source.Name}", Definition = text, CreatedAt = now, UpdatedAt = now });
+        await db.SaveChangesAsync(ct);
+        return copy;
+    }
+
     public async Task<IReadOnlyList<Summary>> ListAsync(CancellationToken ct)
     {
         await using var db = contexts.Create();
         return await db.Set<StoredCampaign>().AsNoTracking().OrderBy(c => c.Status == StoredCampaign.Archived).ThenBy(c => c.Name)
             .Select(c => new Summary(c.Slug, c.Name, c.Status, c.Version, c.UpdatedAt)).ToListAsync(ct);
+    }
+
+    /// <summary>How many people each saved segment holds now (by slug), and how many profiles there are in all.</summary>
+    public async Task<(IReadOnlyDictionary<string, int> BySegment, int Everyone)> AudienceSizesAsync(CancellationToken ct)
+    {
+        await using var db = contexts.Create();
+        var sizes = await db.SegmentMembers.GroupBy(m => m.SegmentId).Select(g => new { g.Key, Count = g.Count() })
+            .Join(db.Segments, c => c.Key, s => s.Id, (c, s) => new { s.Slug, c.Count }).ToDictionaryAsync(x => x.Slug, x => x.Count, ct);
+        return (sizes, await db.Profiles.CountAsync(ct));
+    }
+
+    /// <summary>The campaign's line in the list, or null.</summary>
+    public async Task<Summary?> FindAsync(string slug, CancellationToken ct)
+    {
+        await using var db = contexts.Create();
+        return await db.Set<StoredCampaign>().AsNoTracking().Where(c => c.Slug == slug)
+            .Select(c => new Summary(c.Slug, c.Name, c.Status, c.Version, c.UpdatedAt)).SingleOrDefaultAsync(ct);
     }
 
     /// <summary>The definition's JSON as saved, or null.</summary>

@@ -73,11 +73,16 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
         var membership = System.Diagnostics.Stopwatch.GetTimestamp();
         var evaluatedAt = clock.GetUtcNow();
         ahead?.Complete(resolver.NewProfiles.Keys, stored, mustRefold, sql, evaluatedAt);
-        await ReevaluateSegmentsAsync(queue, segments, ahead, fold.Folded, stored, mustRefold, evaluatedAt, ct);
+        var moved = await ReevaluateSegmentsAsync(queue, segments, ahead, fold.Folded, stored, mustRefold, evaluatedAt, ct);
         LastMembershipTime = System.Diagnostics.Stopwatch.GetElapsedTime(membership);
         await queue.CommitAsync(ct);
         sql.Committed(connection, contexts.ConnectionString);
-        return new IngestionResult(inserted.Count, events.Count - inserted.Count, fold.Folded.Count, resolver.Merges.Count);
+        // A visitor whose segments or person changed: what the offers hold about them in memory is stale.
+        moved.UnionWith(mustRefold);
+        moved.UnionWith(resolver.Promotions.Keys);
+        // An order may end a campaign for its person (stop after conversion).
+        var changed = rows.Where(r => moved.Contains(r.ProfileId) || r.Event.Name == EventNames.OrderPlaced).Select(r => r.Event.VisitorId).ToHashSet(StringComparer.Ordinal);
+        return new IngestionResult(inserted.Count, events.Count - inserted.Count, fold.Folded.Count, resolver.Merges.Count) { ChangedVisitors = changed };
     }
 
     /// <summary>
@@ -108,12 +113,12 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
     }
 
     /// <summary>Each changed profile against the saved segments its new events can move, in the same transaction.</summary>
-    private async Task ReevaluateSegmentsAsync(
+    private async Task<HashSet<long>> ReevaluateSegmentsAsync(
         StatementQueue queue, IReadOnlyList<LiveSegment> segments, MembershipReadAhead? ahead, Dictionary<long, ProfileState> folded,
         List<EventRow> stored, HashSet<long> merged, DateTimeOffset now, CancellationToken ct)
     {
         if (segments.Count == 0)
-            return;
+            return [];
         var newEvents = stored.GroupBy(r => r.ProfileId).ToDictionary(g => g.Key, g => g.Select(r => r.Event).ToList());
         var targets = new List<ProfileReevaluation.Target>(folded.Count);
         foreach (var (id, state) in folded)
@@ -124,7 +129,9 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
             var last = events?.MaxBy(e => e.OccurredAt)?.EventId;
             targets.Add(new ProfileReevaluation.Target(id, [.. segments.Where(s => s.MovedBy(names))], SegmentTransition.ByEvent, last, state));
         }
-        await new ProfileReevaluation(queue, sql, now).RunAsync(targets, segments, ahead, ct);
+        var reevaluation = new ProfileReevaluation(queue, sql, now);
+        await reevaluation.RunAsync(targets, segments, ahead, ct);
+        return reevaluation.Moved;
     }
 
     private async Task SaveNewProfilesAsync(DbConnection connection, DbTransaction tx, ProfileResolver resolver, DateTime now, CancellationToken ct)

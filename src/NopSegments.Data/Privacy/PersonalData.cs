@@ -68,6 +68,7 @@ internal sealed class PersonalData(SegmentsDbContextFactory contexts, TimeProvid
             ["refusedEvents"] = Node(await KeptEvents(db, person).AsNoTracking().ToListAsync(cancellationToken)),
             ["flowEntries"] = Node(await db.FlowEntries.AsNoTracking().Where(e => e.ProfileId == id).OrderBy(e => e.EnteredAt).ToListAsync(cancellationToken)),
             ["flowSends"] = Node(await db.FlowSends.AsNoTracking().Where(s => s.ProfileId == id).OrderBy(s => s.SentAt).ToListAsync(cancellationToken)),
+            ["offersServed"] = Node(await OffersServed(db, person).AsNoTracking().OrderBy(o => o.ServedAt).ToListAsync(cancellationToken)),
         };
         return document.ToJsonString(Json);
     }
@@ -88,9 +89,16 @@ internal sealed class PersonalData(SegmentsDbContextFactory contexts, TimeProvid
         erased["dead_letters"] = await KeptEvents(db, person).ExecuteDeleteAsync(cancellationToken);
         erased["flow_sends"] = await db.FlowSends.Where(s => s.ProfileId == id).ExecuteDeleteAsync(cancellationToken);
         erased["flow_entries"] = await db.FlowEntries.Where(e => e.ProfileId == id).ExecuteDeleteAsync(cancellationToken);
+        erased["offer_serves"] = await OffersServed(db, person).ExecuteDeleteAsync(cancellationToken);
         erased["profiles"] = await db.Profiles.Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return erased;
+    }
+
+    private static IQueryable<Campaigns.OfferServe> OffersServed(SegmentsDbContext db, PersonRows person)
+    {
+        var visitors = person.VisitorIds.ToList();
+        return db.Set<Campaigns.OfferServe>().Where(o => visitors.Contains(o.VisitorId));
     }
 
     private static IQueryable<Tracking.DeadLetter> KeptEvents(SegmentsDbContext db, PersonRows person)

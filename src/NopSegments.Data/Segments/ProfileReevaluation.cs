@@ -26,6 +26,9 @@ internal sealed partial class ProfileReevaluation(StatementQueue queue, SqlDiale
 
     public int Transitions { get; private set; }
 
+    /// <summary>The profiles that entered or left a segment.</summary>
+    public HashSet<long> Moved { get; } = [];
+
     public Task RunAsync(IReadOnlyList<Target> all, IReadOnlyList<LiveSegment> segments, CancellationToken ct) =>
         RunAsync(all, segments, null, ct);
 
@@ -104,6 +107,7 @@ internal sealed partial class ProfileReevaluation(StatementQueue queue, SqlDiale
     private void Change(LiveSegment segment, Target target, bool entered)
     {
         Transitions++;
+        Moved.Add(target.ProfileId);
         var at = now.UtcDateTime;
         if (entered)
             queue.Add("INSERT INTO nopsegments_segment_members (segment_id, profile_id, since) VALUES (@s, @p, @at)",

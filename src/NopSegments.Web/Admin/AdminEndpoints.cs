@@ -33,6 +33,7 @@ internal static class AdminEndpoints
         admin.MapGet("/profiles/{id:long}/export", PersonalDataEndpoints.ExportAsync);
         admin.MapPost("/profiles/{id:long}/erase", PersonalDataEndpoints.EraseAsync);
         admin.MapSegmentPages();
+        admin.MapCampaignPages();
     }
 
     private static async Task<Results<RazorComponentResult<EventsPage>, RazorComponentResult<NotInstalledPage>>> EventsAsync(

@@ -21,6 +21,8 @@ public static class NopSegmentsEndpointExtensions
         endpoints.MapPost(options.IdentifyPath, Tracking.IdentifyEndpoint.HandleAsync);
         endpoints.MapGet(options.EmailTrackingPath + "/open", Flows.EmailTrackingEndpoints.OpenAsync);
         endpoints.MapGet(options.EmailTrackingPath + "/click", Flows.EmailTrackingEndpoints.ClickAsync);
+        endpoints.MapGet(options.OffersPath, Campaigns.OfferEndpoints.ListAsync);
+        endpoints.MapPost(options.OffersPath + "/{action}", Campaigns.OfferEndpoints.ReportAsync);
         return endpoints;
     }
 }

@@ -84,4 +84,16 @@ public sealed class NopSegmentsOptions
     /// RFM ranks every buyer against all others, so one order can move many. Default one hour.
     /// </summary>
     public TimeSpan RfmRescoreInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Where the browser tracker asks for a page's offers and reports views, clicks and closes.</summary>
+    public string OffersPath { get; set; } = "/nopsegments/offers";
+
+    /// <summary>
+    /// True when the host caches storefront pages and serves one copy to many shoppers: widget zones then render an
+    /// empty placeholder that the tracker fills per shopper. Default false (offers rendered in the page).
+    /// </summary>
+    public bool CachedPages { get; set; }
+
+    /// <summary>How often the live campaigns are read again for what other nodes saved. Default 30 seconds.</summary>
+    public TimeSpan CampaignRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -20,11 +20,13 @@ public sealed class NopSegmentsPlugin
     private readonly OrderHistoryBackfill backfill;
     private readonly IServiceScopeFactory scopes;
     private readonly ModuleScheduler scheduler;
+    private readonly Campaigns.LiveCampaigns campaigns;
 
     internal NopSegmentsPlugin(
         ModuleLifecycle lifecycle, ModuleState state, ModuleSettings settings, OrderHistoryBackfill backfill,
-        IServiceScopeFactory scopes, ModuleScheduler scheduler, IOptions<NopSegmentsOptions> options)
+        IServiceScopeFactory scopes, ModuleScheduler scheduler, Campaigns.LiveCampaigns campaigns, IOptions<NopSegmentsOptions> options)
     {
+        this.campaigns = campaigns;
         this.scheduler = scheduler;
         this.backfill = backfill;
         this.scopes = scopes;
@@ -52,13 +54,30 @@ public sealed class NopSegmentsPlugin
             : [];
 
     /// <summary>
-    /// The browser tracker's script tag, for the host to render at the end of every storefront page
+    /// The browser tracker's script tags (events, and offers), for the host to render at the end of every storefront page
     /// (nopCommerce's <c>body_end_html_tag_before</c> zone); empty while uninstalled.
     /// </summary>
-    public HtmlString TrackerScript => IsInstalled
-        ? new HtmlString($"<script src=\"{options.AssetsPath}/tracker.js\" data-endpoint=\"{options.TrackPath}\" data-identify=\"{options.IdentifyPath}\" " +
-            $"data-consent=\"{settings.ConsentMode}\" data-dnt=\"{(settings.HonourDoNotTrack ? "honour" : "ignore")}\" defer></script>")
-        : HtmlString.Empty;
+    public HtmlString TrackerScript => TrackerScriptFor(null, null);
+
+    /// <summary>
+    /// The tracker's script tags for a page of this type (product, category, home, cart, checkout, search) and category,
+    /// which pop-up and top-bar campaigns may target.
+    /// </summary>
+    public HtmlString TrackerScriptFor(string? pageType, string? category)
+    {
+        if (!IsInstalled)
+            return HtmlString.Empty;
+        // Until the live campaigns are first read, the tracker asks for both; afterwards only for what has campaigns.
+        var slots = campaigns.Current is { } live
+            ? string.Join(',', new[] { Data.Campaigns.CampaignPlacement.TopBar, Data.Campaigns.CampaignPlacement.Popup }.Where(live.Decider.HasSlot))
+            : $"{Data.Campaigns.CampaignPlacement.TopBar},{Data.Campaigns.CampaignPlacement.Popup}";
+        var encode = System.Text.Encodings.Web.HtmlEncoder.Default;
+        return new HtmlString(
+            $"<script src=\"{options.AssetsPath}/tracker.js\" data-endpoint=\"{options.TrackPath}\" data-identify=\"{options.IdentifyPath}\" " +
+            $"data-consent=\"{settings.ConsentMode}\" data-dnt=\"{(settings.HonourDoNotTrack ? "honour" : "ignore")}\" defer></script>" +
+            $"<script src=\"{options.AssetsPath}/offers.js\" data-offers=\"{options.OffersPath}\" data-slots=\"{slots}\" data-css=\"{options.AssetsPath}/offers.css\" " +
+            $"data-page-type=\"{encode.Encode(pageType ?? "")}\" data-category=\"{encode.Encode(category ?? "")}\" defer></script>");
+    }
 
     /// <summary>
     /// Creates the module's tables and default settings, then builds profiles from the host's order
@@ -69,6 +88,7 @@ public sealed class NopSegmentsPlugin
     {
         await lifecycle.InstallAsync(cancellationToken);
         await settings.ReloadAsync(cancellationToken);
+        campaigns.Invalidate();
         state.Set(true);
         await scheduler.StartJobsAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();

@@ -45,7 +45,7 @@ public static class NopSegmentsServiceCollectionExtensions
         services.AddSingleton(sp => new NopSegmentsPlugin(
             sp.GetRequiredService<ModuleLifecycle>(), sp.GetRequiredService<ModuleState>(), sp.GetRequiredService<ModuleSettings>(),
             sp.GetRequiredService<OrderHistoryBackfill>(), sp.GetRequiredService<IServiceScopeFactory>(),
-            sp.GetRequiredService<ModuleScheduler>(), sp.GetRequiredService<IOptions<NopSegmentsOptions>>()));
+            sp.GetRequiredService<ModuleScheduler>(), sp.GetRequiredService<Campaigns.LiveCampaigns>(), sp.GetRequiredService<IOptions<NopSegmentsOptions>>()));
         services.AddSingleton<OrderHistoryBackfill>();
         services.AddSingleton<ModuleSettings>();
         services.AddHostedService<ModuleStateLoader>();
@@ -93,6 +93,14 @@ public static class NopSegmentsServiceCollectionExtensions
         // The segment editor's forms carry the host's antiforgery token; a host without MVC still gets the service.
         services.AddAntiforgery();
         services.AddSingleton<SegmentSweep>();
+        services.AddSingleton<Data.Campaigns.CampaignStore>();
+        services.AddSingleton<Data.Campaigns.OfferLedger>();
+        services.AddSingleton<Data.Campaigns.CampaignResults>();
+        services.AddSingleton<Campaigns.LiveCampaigns>();
+        services.AddSingleton<Campaigns.OfferPeople>();
+        services.AddSingleton<Campaigns.OfferTokens>();
+        services.AddSingleton<Campaigns.PageOffers>();
+        services.AddSingleton<CampaignOverview>();
 
         services.AddScoped<ICurrentVisitor, VisitorCookies>();
         services.AddSingleton<GeoLocator>();

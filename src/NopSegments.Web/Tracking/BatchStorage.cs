@@ -22,9 +22,12 @@ internal sealed class BatchStorage
     private readonly ILogger<BatchStorage> logger;
     private readonly ResiliencePipeline untilReachable;
     private readonly BatchCommit commit;
+    private readonly Campaigns.OfferPeople people;
 
-    public BatchStorage(IngestionWriter ingestion, DeadLetters deadLetters, WriterStatus status, IOptions<NopSegmentsOptions> options, ILogger<BatchStorage> logger)
+    public BatchStorage(
+        IngestionWriter ingestion, DeadLetters deadLetters, WriterStatus status, Campaigns.OfferPeople people, IOptions<NopSegmentsOptions> options, ILogger<BatchStorage> logger)
     {
+        this.people = people;
         this.ingestion = ingestion;
         this.deadLetters = deadLetters;
         this.status = status;
@@ -61,8 +64,9 @@ internal sealed class BatchStorage
     {
         try
         {
-            await untilReachable.ExecuteAsync(async (events, ct) => await ingestion.WriteAsync(events, commit, ct), batch, giveUp);
+            var result = await untilReachable.ExecuteAsync(async (events, ct) => await ingestion.WriteAsync(events, commit, ct), batch, giveUp);
             status.Recovered();
+            people.Forget(result.ChangedVisitors);
         }
         catch (Exception ex) when (ex is not OperationCanceledException && !ingestion.IsTransient(ex))
         {

@@ -22,8 +22,11 @@ internal sealed class TrackingEndpoint(
 
     private static readonly FrozenSet<string> BrowserEvents = new[]
     {
-        EventNames.PageViewed, EventNames.SessionStarted, EventNames.PageExited, EventNames.OfferViewed, EventNames.OfferClicked,
+        EventNames.PageViewed, EventNames.SessionStarted, EventNames.PageExited,
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> OfferEvents = new[] { EventNames.OfferViewed, EventNames.OfferClicked, EventNames.OfferClosed }
+        .ToFrozenSet(StringComparer.Ordinal);
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -107,6 +110,8 @@ internal sealed class TrackingEndpoint(
     {
         if (string.IsNullOrWhiteSpace(posted.Name))
             return TrackResult.Rejected("the event has no name");
+        if (OfferEvents.Contains(posted.Name))
+            return TrackResult.Rejected($"'{posted.Name}' is reported with the served offer's token to the offers endpoint, so only offers the store showed count");
         if (!BrowserEvents.Contains(posted.Name))
             return TrackResult.Rejected(EventCatalog.Events.ContainsKey(posted.Name)
                 ? $"the browser may not report '{posted.Name}'; the store reports it"

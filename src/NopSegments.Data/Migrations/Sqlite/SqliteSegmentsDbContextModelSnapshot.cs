@@ -17,6 +17,84 @@ namespace NopSegments.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "9.0.23");
 
+            modelBuilder.Entity("NopSegments.Data.Campaigns.OfferServe", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Campaign")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("campaign");
+
+                    b.Property<DateTime?>("ClickedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clicked_at");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("DiscountCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("discount_code");
+
+                    b.Property<DateTime>("ServedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("served_at");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slot");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token");
+
+                    b.Property<string>("Variant")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("variant");
+
+                    b.Property<DateTime?>("ViewedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("viewed_at");
+
+                    b.Property<string>("VisitorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visitor_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_nopsegments_offer_serves_token");
+
+                    b.HasIndex("Campaign", "ViewedAt")
+                        .HasDatabaseName("ix_nopsegments_offer_serves_campaign");
+
+                    b.HasIndex("VisitorId", "Campaign")
+                        .HasDatabaseName("ix_nopsegments_offer_serves_visitor");
+
+                    b.ToTable("nopsegments_offer_serves", (string)null);
+                });
+
             modelBuilder.Entity("NopSegments.Data.Campaigns.StoredCampaign", b =>
                 {
                     b.Property<long>("Id")

@@ -136,6 +136,29 @@ namespace NopSegments.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "nopsegments_offer_serves",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    token = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    campaign = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    variant = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    slot = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    visitor_id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    session_id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    served_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    viewed_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    clicked_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    closed_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    discount_code = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_offer_serves", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "nopsegments_profile_merges",
                 columns: table => new
                 {
@@ -339,6 +362,22 @@ namespace NopSegments.Data.Migrations.SqlServer
                 column: "profile_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_offer_serves_campaign",
+                table: "nopsegments_offer_serves",
+                columns: new[] { "campaign", "viewed_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_offer_serves_token",
+                table: "nopsegments_offer_serves",
+                column: "token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_offer_serves_visitor",
+                table: "nopsegments_offer_serves",
+                columns: new[] { "visitor_id", "campaign" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_profiles_customer",
                 table: "nopsegments_profiles",
                 column: "customer_id",
@@ -407,6 +446,9 @@ namespace NopSegments.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "nopsegments_identities");
+
+            migrationBuilder.DropTable(
+                name: "nopsegments_offer_serves");
 
             migrationBuilder.DropTable(
                 name: "nopsegments_profile_merges");

@@ -12,7 +12,7 @@ using NopSegments.Data;
 namespace NopSegments.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerSegmentsDbContext))]
-    [Migration("20261206103054_InitialCreate")]
+    [Migration("20261206114152_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -24,6 +24,86 @@ namespace NopSegments.Data.Migrations.SqlServer
                 .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
+
+            modelBuilder.Entity("NopSegments.Data.Campaigns.OfferServe", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Campaign")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("campaign");
+
+                    b.Property<DateTime?>("ClickedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("clicked_at");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("DiscountCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("discount_code");
+
+                    b.Property<DateTime>("ServedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("served_at");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("slot");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("token");
+
+                    b.Property<string>("Variant")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("variant");
+
+                    b.Property<DateTime?>("ViewedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("viewed_at");
+
+                    b.Property<string>("VisitorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("visitor_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_nopsegments_offer_serves_token");
+
+                    b.HasIndex("Campaign", "ViewedAt")
+                        .HasDatabaseName("ix_nopsegments_offer_serves_campaign");
+
+                    b.HasIndex("VisitorId", "Campaign")
+                        .HasDatabaseName("ix_nopsegments_offer_serves_visitor");
+
+                    b.ToTable("nopsegments_offer_serves", (string)null);
+                });
 
             modelBuilder.Entity("NopSegments.Data.Campaigns.StoredCampaign", b =>
                 {

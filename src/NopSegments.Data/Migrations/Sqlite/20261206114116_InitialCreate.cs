@@ -135,6 +135,29 @@ namespace NopSegments.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "nopsegments_offer_serves",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    token = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    campaign = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    variant = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    slot = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    visitor_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    session_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    served_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    viewed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    clicked_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    closed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    discount_code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_offer_serves", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "nopsegments_profile_merges",
                 columns: table => new
                 {
@@ -333,6 +356,22 @@ namespace NopSegments.Data.Migrations.Sqlite
                 column: "profile_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_offer_serves_campaign",
+                table: "nopsegments_offer_serves",
+                columns: new[] { "campaign", "viewed_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_offer_serves_token",
+                table: "nopsegments_offer_serves",
+                column: "token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_offer_serves_visitor",
+                table: "nopsegments_offer_serves",
+                columns: new[] { "visitor_id", "campaign" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_profiles_customer",
                 table: "nopsegments_profiles",
                 column: "customer_id",
@@ -400,6 +439,9 @@ namespace NopSegments.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "nopsegments_identities");
+
+            migrationBuilder.DropTable(
+                name: "nopsegments_offer_serves");
 
             migrationBuilder.DropTable(
                 name: "nopsegments_profile_merges");
