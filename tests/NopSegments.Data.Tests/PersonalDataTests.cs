@@ -51,6 +51,14 @@ public sealed class PersonalDataTests
             });
             await seed.SaveChangesAsync();
         }
+        var offers = new Campaigns.OfferLedger(contexts);
+        foreach (var (token, visitor) in new[] { ("t1", "phone"), ("t2", "laptop"), ("t3", "bob-phone") })
+        {
+            await offers.MarkAsync(new Campaigns.OfferServe
+            {
+                Token = token, Campaign = "welcome", Variant = "A", Slot = "popup", VisitorId = visitor, SessionId = "s", ServedAt = T0.UtcDateTime,
+            }, Campaigns.OfferAction.Viewed, T0.UtcDateTime, default);
+        }
         var data = new PersonalData(contexts, clock);
 
         var export = JsonDocument.Parse((await data.ExportAsync("laptop"))!).RootElement;
@@ -66,6 +74,8 @@ public sealed class PersonalDataTests
         Assert.Equal(1, export.GetProperty("refusedEvents").GetArrayLength());
         Assert.Equal("ada@example.com", export.GetProperty("flowSends")[0].GetProperty("recipient").GetString());
         Assert.Equal((1, 1), (erased["flow_entries"], erased["flow_sends"]));
+        Assert.Equal(2, export.GetProperty("offersServed").GetArrayLength());
+        Assert.Equal(2, erased["offer_serves"]);
         Assert.Equal(JsonValueKind.Object, export.GetProperty("profile").ValueKind);
         Assert.Equal(4, erased["events"]);
         Assert.Equal((2, 1, 1, 1), (erased["identities"], erased["profile_merges"], erased["dead_letters"], erased["profiles"]));
@@ -73,6 +83,7 @@ public sealed class PersonalDataTests
         await using var db = contexts.Create();
         Assert.Equal(["bob-phone"], await db.Events.Select(e => e.VisitorId).Distinct().ToListAsync());
         Assert.Equal(["bob-phone"], await db.Identities.Select(i => i.VisitorId).ToListAsync());
+        Assert.Equal(["bob-phone"], await db.Set<Campaigns.OfferServe>().Select(o => o.VisitorId).ToListAsync());
         Assert.Equal(["bob"], await db.Profiles.Select(p => p.CustomerId).ToListAsync());
         Assert.Equal(["bob"], await db.DeadLetters.Select(d => d.CustomerId).ToListAsync());
         Assert.Empty(await db.ProfileMerges.ToListAsync());

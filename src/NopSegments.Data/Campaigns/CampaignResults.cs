@@ -59,7 +59,7 @@ internal sealed class CampaignResults(SegmentsDbContextFactory contexts)
             .OrderBy(a => a.Variant is null).ThenBy(a => a.Variant, StringComparer.Ordinal).ToList();
         var viewsByDay = serves.GroupBy(s => (Day: DateOnly.FromDateTime(s.ViewedAt), s.Variant)).ToDictionary(g => g.Key, g => g.Count());
         var winsByDay = outcomes.Where(o => o.Converted).GroupBy(o => (Day: DateOnly.FromDateTime(o.FirstOrder), o.Variant)).ToDictionary(g => g.Key, g => g.Count());
-        var days = viewsByDay.Keys.Union(winsByDay.Keys).OrderBy(k => k.Day).ThenBy(k => k.Variant, StringComparer.Ordinal)
+        var days = viewsByDay.Keys.Union(winsByDay.Keys).OrderBy(k => k.Day).ThenBy(k => k.Variant is null).ThenBy(k => k.Variant, StringComparer.Ordinal)
             .Select(k => new ResultDay(k.Day, k.Variant, viewsByDay.GetValueOrDefault(k), winsByDay.GetValueOrDefault(k))).ToList();
         return (arms, days);
     }

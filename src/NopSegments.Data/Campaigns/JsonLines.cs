@@ -28,6 +28,7 @@ public static class JsonLines
         var stack = new Stack<Frame>();
         var best = 1;
         var (scanned, lines) = (0, 1);
+        int? found = null;
         try
         {
             while (reader.Read())
@@ -49,8 +50,8 @@ public static class JsonLines
                     ? top.IsArray ? ($"{top.Path}[{top.Index++}]", line) : ($"{top.Path}.{top.Property}", top.PropertyLine)
                     : ("$", line);
                 if (here == path)
-                    return at;
-                if (path.StartsWith(here + ".", StringComparison.Ordinal) || path.StartsWith(here + "[", StringComparison.Ordinal))
+                    found ??= at;
+                else if (found is null && path.StartsWith(here + ".", StringComparison.Ordinal) || path.StartsWith(here + "[", StringComparison.Ordinal))
                     best = at;
                 if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                     stack.Push(new Frame(here, reader.TokenType == JsonTokenType.StartArray));
@@ -58,8 +59,9 @@ public static class JsonLines
         }
         catch (JsonException ex)
         {
+            // Text that is not JSON has one problem worth pointing at, whatever path the error named.
             return (int)(ex.LineNumber ?? 0) + 1;
         }
-        return best;
+        return found ?? best;
     }
 }
