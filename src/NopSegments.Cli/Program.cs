@@ -2,6 +2,7 @@ using System.CommandLine;
 using NopSegments.Cli;
 using NopSegments.Cli.Bench;
 using NopSegments.Cli.Import;
+using NopSegments.Cli.Marketing;
 using NopSegments.Cli.Profiles;
 using NopSegments.Cli.Segments;
 
@@ -12,7 +13,7 @@ var root = new RootCommand("nopsegments: the NopSegments command line")
     ProfileCommand.Create(),
     BenchCommand.Create(),
 };
-foreach (var command in QueryCommands.Create())
+foreach (var command in QueryCommands.Create().Concat(MarketingCommands.Create()))
     root.Subcommands.Add(command);
 try
 {
