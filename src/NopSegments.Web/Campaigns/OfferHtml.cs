@@ -25,7 +25,21 @@ internal static class OfferHtml
     // HtmlSanitizer is not thread-safe to configure, but sanitizing with a configured instance is.
     private static readonly HtmlSanitizer Sanitizer = Create();
 
-    public static string Sanitize(string html) => Sanitizer.Sanitize(html);
+    // A campaign's few bodies are shown on every page view; parsing and cleaning one takes far longer than the page's
+    // own work, so each distinct body is cleaned once (bounded: a store has a few hundred campaign texts at most).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Cleaned = new(StringComparer.Ordinal);
+    private const int MaxCleaned = 1_000;
+
+    public static string Sanitize(string html)
+    {
+        if (Cleaned.TryGetValue(html, out var clean))
+            return clean;
+        clean = Sanitizer.Sanitize(html);
+        if (Cleaned.Count >= MaxCleaned)
+            Cleaned.Clear();
+        Cleaned[html] = clean;
+        return clean;
+    }
 
     private static HtmlSanitizer Create()
     {

@@ -49,6 +49,8 @@ public sealed class NopSegmentsPlugin
             [
                 new AdminMenuItem("Profiles", $"{options.AdminPath}/profiles"),
                 new AdminMenuItem("Segments", $"{options.AdminPath}/segments"),
+                new AdminMenuItem("Flows", $"{options.AdminPath}/flows"),
+                new AdminMenuItem("Campaigns", $"{options.AdminPath}/campaigns"),
                 new AdminMenuItem("Store events", $"{options.AdminPath}/events"),
             ]
             : [];
