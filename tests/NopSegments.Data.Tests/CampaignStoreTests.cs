@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
 using NopSegments.Data.Campaigns;
-using NopSegments.Data.Lifecycle;
 using NopSegments.Data.Segments;
 using Microsoft.EntityFrameworkCore;
 using NopSegments.Testing;
@@ -20,7 +19,7 @@ public sealed class CampaignStoreTests
     [SkippableTheory, MemberData(nameof(Providers))]
     public async Task A_campaign_is_saved_in_versions_goes_live_and_leaves_the_decision_when_its_segment_goes(DatabaseProvider provider)
     {
-        await using var database = await InstalledAsync(provider);
+        await using var database = await TestDatabase.InstalledAsync(provider);
         var contexts = new SegmentsDbContextFactory(provider, database.ConnectionString);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 10, 0, 0, TimeSpan.Zero));
         var segments = new SavedSegments(contexts, clock);
@@ -54,7 +53,7 @@ public sealed class CampaignStoreTests
     [SkippableTheory, MemberData(nameof(Providers))]
     public async Task A_segment_a_flow_starts_on_or_reads_is_not_deleted(DatabaseProvider provider)
     {
-        await using var database = await InstalledAsync(provider);
+        await using var database = await TestDatabase.InstalledAsync(provider);
         var contexts = new SegmentsDbContextFactory(provider, database.ConnectionString);
         var segments = new SavedSegments(contexts, TimeProvider.System);
         await segments.SaveAsync(new SegmentDraft("vip", "VIP", null, "orders_count >= 5"));
@@ -74,13 +73,5 @@ public sealed class CampaignStoreTests
         Assert.Equal("'vip' cannot be deleted: the flow 'VIP welcome' starts on it; change that first", starts.Message);
         Assert.Equal("'lapsed' cannot be deleted: the flow 'Win-back' reads it in its exit filter; change that first", reads.Message);
         Assert.Equal(2, (await segments.ListAsync()).Count);
-    }
-
-    private static async Task<TestDatabase> InstalledAsync(DatabaseProvider provider)
-    {
-        TestDatabase.SkipUnlessAvailable(provider);
-        var database = await TestDatabase.CreateAsync(provider);
-        await new ModuleLifecycle(new SegmentsDbContextFactory(provider, database.ConnectionString)).InstallAsync();
-        return database;
     }
 }

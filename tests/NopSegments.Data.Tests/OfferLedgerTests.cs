@@ -1,6 +1,5 @@
 using NopSegments.Data.Campaigns;
 using NopSegments.Data.Ingestion;
-using NopSegments.Data.Lifecycle;
 using NopSegments.Data.Segments;
 using NopSegments.Testing;
 using NopSegments.Tracking;
@@ -21,10 +20,8 @@ public sealed class OfferLedgerTests
     [SkippableTheory, MemberData(nameof(Providers))]
     public async Task What_a_person_had_of_a_campaign_follows_them_across_sessions_and_devices_once_they_log_in(DatabaseProvider provider)
     {
-        await using var database = await InstalledAsync(provider);
-        var contexts = new SegmentsDbContextFactory(provider, database.ConnectionString);
-        var ledger = new OfferLedger(contexts);
-        var writer = new IngestionWriter(contexts, TimeProvider.System);
+        await using var store = await Store.InstalledAsync(provider);
+        var (contexts, ledger, writer) = (store.Contexts, store.Ledger, store.Writer);
         await new SavedSegments(contexts, TimeProvider.System).SaveAsync(new SegmentDraft("shoppers", "Shoppers", null, "page_views_count >= 1"));
         await writer.WriteAsync([Event("page_viewed", "laptop", T0)]);
 
@@ -51,10 +48,8 @@ public sealed class OfferLedgerTests
     [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Results_count_each_person_once_in_their_arm_and_orders_only_within_the_window(DatabaseProvider provider)
     {
-        await using var database = await InstalledAsync(provider);
-        var contexts = new SegmentsDbContextFactory(provider, database.ConnectionString);
-        var ledger = new OfferLedger(contexts);
-        var writer = new IngestionWriter(contexts, TimeProvider.System);
+        await using var store = await Store.InstalledAsync(provider);
+        var (contexts, ledger, writer) = (store.Contexts, store.Ledger, store.Writer);
         await writer.WriteAsync([Event("page_viewed", "ann", T0), Event("page_viewed", "bob", T0), Event("page_viewed", "cat", T0)]);
         await ledger.MarkAsync(Serve("a1", "ann", "s1", T0, "A"), OfferAction.Viewed, T0, default);
         await ledger.MarkAsync(Serve("a2", "ann", "s1", T0.AddMinutes(5), "A"), OfferAction.Clicked, T0.AddMinutes(5), default);
@@ -113,6 +108,21 @@ public sealed class OfferLedgerTests
         Assert.Equal(2, JsonLines.LineOf("{\n  \"slug\": \"a\",,\n}", "$"));
     }
 
+    /// <summary>An installed database with the ledger and an event writer on it.</summary>
+    private sealed record Store(TestDatabase Database, SegmentsDbContextFactory Contexts) : IAsyncDisposable
+    {
+        public OfferLedger Ledger { get; } = new(Contexts);
+        public IngestionWriter Writer { get; } = new(Contexts, TimeProvider.System);
+
+        public static async Task<Store> InstalledAsync(DatabaseProvider provider)
+        {
+            var database = await TestDatabase.InstalledAsync(provider);
+            return new Store(database, new SegmentsDbContextFactory(provider, database.ConnectionString));
+        }
+
+        public ValueTask DisposeAsync() => Database.DisposeAsync();
+    }
+
     private static OfferServe Serve(string token, string visitor, string session, DateTime at, string? variant = "A") => new()
     {
         Token = token, Campaign = "welcome", Variant = variant, Slot = "home_page_top", VisitorId = visitor, SessionId = session, ServedAt = at,
@@ -120,12 +130,4 @@ public sealed class OfferLedgerTests
 
     private static StoreEvent Event(string name, string visitor, DateTime at, string? customer = null, params (string Key, object? Value)[] props) =>
         new(name, visitor, new DateTimeOffset(at)) { CustomerId = customer, SessionId = visitor + "-s", Properties = props.ToDictionary(p => p.Key, p => p.Value) };
-
-    private static async Task<TestDatabase> InstalledAsync(DatabaseProvider provider)
-    {
-        TestDatabase.SkipUnlessAvailable(provider);
-        var database = await TestDatabase.CreateAsync(provider);
-        await new ModuleLifecycle(new SegmentsDbContextFactory(provider, database.ConnectionString)).InstallAsync();
-        return database;
-    }
 }

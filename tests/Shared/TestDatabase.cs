@@ -32,6 +32,15 @@ internal sealed class TestDatabase : IAsyncDisposable
                 && Environment.GetEnvironmentVariable("CI") != "true",
             $"PostgreSQL tests need {PostgresVariable}; `bash .ci/run` starts a server and sets it.");
 
+    /// <summary>A new database with the module installed in it (skipped like <see cref="SkipUnlessAvailable"/>).</summary>
+    public static async Task<TestDatabase> InstalledAsync(DatabaseProvider provider)
+    {
+        SkipUnlessAvailable(provider);
+        var database = await CreateAsync(provider);
+        await new Data.Lifecycle.ModuleLifecycle(new SegmentsDbContextFactory(provider, database.ConnectionString)).InstallAsync();
+        return database;
+    }
+
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {
         if (provider == DatabaseProvider.Sqlite)
