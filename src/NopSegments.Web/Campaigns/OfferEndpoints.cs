@@ -97,5 +97,5 @@ internal static class OfferEndpoints
         _ => EventNames.OfferClosed,
     };
 
-    private static string? Short(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim()[..Math.Min(value.Trim().Length, 200)];
+    private static string? Short(string? value) => value?.Trim() is { Length: > 0 } text ? text[..Math.Min(text.Length, 200)] : null;
 }

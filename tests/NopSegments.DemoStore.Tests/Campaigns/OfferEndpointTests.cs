@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NopSegments.Hosting;
 using NopSegments.DemoStore.Tests.Infrastructure;
 
 namespace NopSegments.DemoStore.Tests.Campaigns;
@@ -65,6 +67,26 @@ public sealed class OfferEndpointTests
         Assert.Empty(await store.EventsAsync(mallory.VisitorId!, "offer_viewed"));
         Assert.Empty(await store.EventsAsync(mallory.VisitorId!, "offer_clicked"));
         Assert.Single(await store.EventsAsync(ann.VisitorId!, "offer_viewed"));
+    }
+
+    [Fact]
+    public async Task A_host_that_cannot_issue_the_code_gets_its_page_without_the_offer_never_an_error()
+    {
+        await using var store = await StoreFactory.CreateAsync(replace: services => services.AddScoped<IDiscountIssuer, BrokenIssuer>());
+        await CampaignHarness.GoLiveAsync(store, Welcome);
+        var shopper = store.NewBrowser();
+
+        var page = await shopper.GetAsync("/product/71053");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.True(page.Shows("Add to cart"));
+        Assert.DoesNotContain("nopsegments-offer", page.Html, StringComparison.Ordinal);
+    }
+
+    private sealed class BrokenIssuer : IDiscountIssuer
+    {
+        public Task<IssuedDiscount> IssueSingleUseCodeAsync(DiscountRequest request, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("the discount table is locked");
     }
 
     private static async Task<List<JsonElement>> OffersAsync(StoreBrowser shopper, string slot)

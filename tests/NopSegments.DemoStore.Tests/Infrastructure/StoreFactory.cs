@@ -40,18 +40,21 @@ internal sealed class StoreFactory : WebApplicationFactory<Program>
     /// <summary>More configuration for the host (NopSegments:QueueCapacity, …), set before it starts.</summary>
     public IReadOnlyDictionary<string, string>? Settings { get; init; }
 
+    /// <summary>Services put in place of the host's (a failing host adapter, say), after the host has registered its own.</summary>
+    public Action<IServiceCollection>? Replace { get; init; }
+
     /// <summary>How often the segment sweeper runs, and how old RFM members may get; null keeps the module's defaults.</summary>
     public (TimeSpan Sweep, TimeSpan RfmRescore)? Sweeper { get; init; }
 
     public static async Task<StoreFactory> CreateAsync(
         DatabaseProvider provider = DatabaseProvider.Sqlite, bool install = true, bool kestrel = false, int browserEventsPerMinute = 600,
         bool durable = false, TestDatabase? database = null, (TimeSpan Sweep, TimeSpan RfmRescore)? sweeper = null,
-        IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null)
+        IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null, Action<IServiceCollection>? replace = null)
     {
         var factory = new StoreFactory(database ?? await TestDatabase.CreateAsync(provider))
         {
             BrowserEventsPerMinute = browserEventsPerMinute, Durable = durable, OwnsDatabase = database is null, Sweeper = sweeper,
-            Settings = settings, Clock = clock,
+            Settings = settings, Clock = clock, Replace = replace,
         };
         if (kestrel)
         {
@@ -77,6 +80,8 @@ internal sealed class StoreFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         if (Clock is { } clock)
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        if (Replace is { } replace)
+            builder.ConfigureTestServices(replace);
         if (Sweeper is { } sweeper)
         {
             builder.UseSetting("NopSegments:SweepInterval", sweeper.Sweep.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
