@@ -37,8 +37,8 @@ public sealed class IngestionWriterTests
         ]);
 
         Assert.Equal((4, 0, 2, 0), (result.Stored, result.Duplicates, result.Profiles, result.Merges));
-        // An order may end a campaign for its person: the offers forget what they held about the buyer.
-        Assert.Equal(["c9"], result.ChangedVisitors);
+        // An order may end a campaign for its person, a cart change moves their cart's value: the offers forget what they held.
+        Assert.Equal(["c9", "v1"], result.ChangedVisitors.Order());
         var anonymous = await fixture.ProfileOfVisitorAsync("v1");
         Assert.Equal((null, 1, 2, 8.0, 0), (anonymous.CustomerId, anonymous.PageViewsCount, anonymous.CartItemsCount, anonymous.CartValue, anonymous.OrdersCount));
         var customer = await fixture.ProfileOfCustomerAsync("9");

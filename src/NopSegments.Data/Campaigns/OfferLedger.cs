@@ -10,6 +10,9 @@ internal sealed record OfferPerson(
     /// <summary>True while the person has had no session before this one.</summary>
     public bool FirstSession { get; init; } = true;
 
+    /// <summary>What their cart holds, as the store's cart events have told the module.</summary>
+    public decimal CartValue { get; init; }
+
     /// <summary>The key that keeps a person's variant: the customer id once known, else the visitor id.</summary>
     public string Key => CustomerId ?? VisitorId;
 }
@@ -36,7 +39,7 @@ internal sealed class OfferLedger(SegmentsDbContextFactory contexts)
     {
         await using var db = contexts.Create();
         var profile = await db.Identities.AsNoTracking().Where(i => i.VisitorId == visitorId)
-            .Join(db.Profiles, i => i.ProfileId, p => p.Id, (i, p) => new { p.Id, p.CustomerId, p.SessionsCount }).SingleOrDefaultAsync(ct);
+            .Join(db.Profiles, i => i.ProfileId, p => p.Id, (i, p) => new { p.Id, p.CustomerId, p.SessionsCount, p.CartValue }).SingleOrDefaultAsync(ct);
         List<string> visitors = [visitorId];
         var segments = new HashSet<string>(StringComparer.Ordinal);
         if (profile is not null)
@@ -73,6 +76,7 @@ internal sealed class OfferLedger(SegmentsDbContextFactory contexts)
             codes.GroupBy(c => c.Campaign).ToDictionary(g => g.Key, g => g.First().DiscountCode!, StringComparer.Ordinal))
         {
             FirstSession = profile is null || profile.SessionsCount <= 1,
+            CartValue = (decimal)(profile?.CartValue ?? 0),
         };
     }
 

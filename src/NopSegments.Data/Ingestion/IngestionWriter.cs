@@ -12,6 +12,8 @@ namespace NopSegments.Data.Ingestion;
 /// </summary>
 internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimeProvider clock)
 {
+    private static readonly HashSet<string> ChangesOffers = new(StringComparer.Ordinal) { EventNames.OrderPlaced, EventNames.AddedToCart, EventNames.RemovedFromCart };
+
     // Resolved on first use so a host on a provider without an ingestion path still starts.
     private SqlDialect? dialect;
 
@@ -80,8 +82,8 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
         // A visitor whose segments or person changed: what the offers hold about them in memory is stale.
         moved.UnionWith(mustRefold);
         moved.UnionWith(resolver.Promotions.Keys);
-        // An order may end a campaign for its person (stop after conversion).
-        var changed = rows.Where(r => moved.Contains(r.ProfileId) || r.Event.Name == EventNames.OrderPlaced).Select(r => r.Event.VisitorId).ToHashSet(StringComparer.Ordinal);
+        // An order may end a campaign for its person (stop after conversion); a cart change moves their cart's value.
+        var changed = rows.Where(r => moved.Contains(r.ProfileId) || ChangesOffers.Contains(r.Event.Name)).Select(r => r.Event.VisitorId).ToHashSet(StringComparer.Ordinal);
         return new IngestionResult(inserted.Count, events.Count - inserted.Count, fold.Folded.Count, resolver.Merges.Count) { ChangedVisitors = changed };
     }
 

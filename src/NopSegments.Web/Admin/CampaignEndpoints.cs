@@ -19,7 +19,7 @@ internal static class CampaignEndpoints
     public static void MapCampaignPages(this RouteGroupBuilder admin)
     {
         admin.MapGet("/campaigns", ListAsync);
-        admin.MapGet("/campaigns/new", NewAsync);
+        admin.MapGet("/campaigns/new", New);
         admin.MapPost("/campaigns", SaveAsync);
         admin.MapPost("/campaigns/preview", CampaignPreviewEndpoint.PreviewAsync);
         admin.MapGet("/campaigns/{slug}", ShowAsync);
@@ -36,8 +36,8 @@ internal static class CampaignEndpoints
         return new RazorComponentResult<CampaignsPage>(new { Campaigns = await overview.ListAsync(ct), paths.AdminPath, paths.AssetsPath });
     }
 
-    public static Task<RazorComponentResult<CampaignPage>> NewAsync(HttpContext http, IAntiforgery antiforgery, IOptions<NopSegmentsOptions> options) =>
-        Task.FromResult(Page(http, antiforgery, options.Value, new CampaignView(null, CampaignStarter.Json, null, null, null, [], [])));
+    public static RazorComponentResult<CampaignPage> New(HttpContext http, IAntiforgery antiforgery, IOptions<NopSegmentsOptions> options) =>
+        Page(http, antiforgery, options.Value, new CampaignView(null, CampaignStarter.Json, null, null, null, [], []));
 
     public static async Task<Results<RazorComponentResult<CampaignPage>, NotFound<string>>> ShowAsync(
         string slug, string? saved, HttpContext http, CampaignOverview overview, IAntiforgery antiforgery, IOptions<NopSegmentsOptions> options, CancellationToken ct)

@@ -21,9 +21,6 @@ internal sealed class LiveCampaigns(CampaignStore store, TimeProvider clock, IOp
     public sealed record Snapshot(CampaignDecider Decider, FrozenDictionary<string, CampaignDefinition> BySlug, DateTimeOffset LoadedAt, IReadOnlyList<string> Unreadable)
     {
         public IReadOnlyDictionary<string, TimeSpan> Windows { get; } = BySlug.ToFrozenDictionary(c => c.Key, c => c.Value.ConversionWindow, StringComparer.Ordinal);
-
-        /// <summary>True when some campaign reads the cart's value, which costs the host a look-up.</summary>
-        public bool ReadsCart { get; } = BySlug.Values.Any(c => c.Audience.MinCartValue is not null || c.Audience.MaxCartValue is not null);
     }
 
     /// <summary>The campaigns last read, or null before the first read.</summary>

@@ -4,10 +4,10 @@ using NopSegments.Data.Campaigns;
 namespace NopSegments.Web.Campaigns;
 
 /// <summary>
-/// What the offers know of each recent visitor — their segments and what they had of each campaign — held in memory so a
-/// page's decision needs no database round trip. An entry is read again when the visitor's segments or person change
-/// (the event writer says so), when their session changes, and after a minute (time windows passing, other nodes).
-/// Views, closes and codes this node records update the entry in place.
+/// What the offers know of each recent visitor — their segments, cart value and what they had of each campaign — held in
+/// memory so a page's decision needs no database round trip. An entry is read again when the visitor's segments or person
+/// change (the event writer says so, as it does for their orders and cart changes), when their session changes, and after
+/// a minute (time windows passing, other nodes). Views, closes and codes this node records update the entry in place.
 /// </summary>
 internal sealed class OfferPeople(OfferLedger ledger, TimeProvider clock) : IDisposable
 {

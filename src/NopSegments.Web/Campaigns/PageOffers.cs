@@ -35,10 +35,7 @@ internal sealed class PageOffers(LiveCampaigns campaigns, OfferPeople people, Of
             return [];
         var session = visitor.Session;
         var person = await people.GetAsync(visitor.VisitorId, session.Id, live.Windows, ct);
-        var cart = 0m;
-        if (live.ReadsCart && http.RequestServices.GetService<ICartReader>() is { } reader)
-            cart = (await reader.GetCartAsync(person.CustomerId, visitor.VisitorId, ct)).Total;
-        var visit = new VisitFacts(page.PageType, page.Category, session.UtmSource, session.UtmCampaign, session.Device, person.FirstSession, cart);
+        var visit = new VisitFacts(page.PageType, page.Category, session.UtmSource, session.UtmCampaign, session.Device, person.FirstSession, person.CartValue);
         var decisions = live.Decider.Decide(visit, new PersonFacts(person.Key, person.Segments, person.Exposure), clock.GetUtcNow(), slots);
         return [.. decisions.Select(d =>
         {

@@ -70,6 +70,25 @@ public sealed class OfferEndpointTests
     }
 
     [Fact]
+    public async Task A_cart_value_condition_reads_the_shoppers_cart_from_the_host()
+    {
+        await using var store = await StoreFactory.CreateAsync();
+        await CampaignHarness.GoLiveAsync(store, """
+            { "slug": "free-delivery", "name": "Free delivery", "placement": "top_bar", "caps": { "perSession": 0 },
+              "audience": { "minCartValue": 1 }, "content": { "title": "Free delivery on this order" } }
+            """);
+        var shopper = store.NewBrowser();
+
+        var emptyCart = await OffersAsync(shopper, "top_bar");
+        await shopper.SubmitAsync("/product/71053", "/cart?handler=add", ("sku", "71053"), ("quantity", "1"));
+        await CampaignHarness.StoredAsync(store, shopper.VisitorId!, "added_to_cart");
+        var withCart = await OffersAsync(shopper, "top_bar");
+
+        Assert.Empty(emptyCart);
+        Assert.Equal("top_bar", Assert.Single(withCart).GetProperty("slot").GetString());
+    }
+
+    [Fact]
     public async Task A_host_that_cannot_issue_the_code_gets_its_page_without_the_offer_never_an_error()
     {
         await using var store = await StoreFactory.CreateAsync(replace: services => services.AddScoped<IDiscountIssuer, BrokenIssuer>());
