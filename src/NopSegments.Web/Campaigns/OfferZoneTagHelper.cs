@@ -1,9 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NopSegments.Web.Hosting;
 
 namespace NopSegments.Web.Campaigns;
@@ -36,41 +33,7 @@ public sealed class OfferZoneTagHelper(IHttpContextAccessor http) : TagHelper
         output.TagName = null;
         if (http.HttpContext is not { } request || string.IsNullOrWhiteSpace(Name))
             return;
-        var services = request.RequestServices;
-        var options = services.GetRequiredService<IOptions<NopSegmentsOptions>>().Value;
-        var page = new PageFacts(PageType, Category);
-        if (Cached ?? options.CachedPages)
-        {
-            if (services.GetRequiredService<ModuleState>().IsInstalled)
-                output.Content.SetHtmlContent($"<div data-nopsegments-zone=\"{Attr(Name)}\" data-page-type=\"{Attr(PageType)}\" data-category=\"{Attr(Category)}\" hidden></div>");
-            return;
-        }
-        try
-        {
-            output.Content.SetHtmlContent(await RenderAsync(request, services.GetRequiredService<PageOffers>(), page));
-        }
-#pragma warning disable CA1031 // An offer is never worth a broken page: the zone stays empty and the failure is logged.
-        catch (Exception ex) when (ex is not OperationCanceledException)
-#pragma warning restore CA1031
-        {
-            services.GetRequiredService<ILogger<OfferZoneTagHelper>>().LogError(ex, "Could not decide or render the offer of zone {Zone}", Name);
-        }
+        var plugin = request.RequestServices.GetRequiredService<NopSegmentsPlugin>();
+        output.Content.SetHtmlContent(await plugin.OfferZoneAsync(request, Name, new PageFacts(PageType, Category), Cached));
     }
-
-    private async Task<string> RenderAsync(HttpContext request, PageOffers offers, PageFacts page)
-    {
-        var all = await offers.DecideAsync(request, page, [Name], request.RequestAborted);
-        if (all.Count == 0)
-            return "";
-        var decided = all[0];
-        // Shown on arrival, it is rendered here; the holdout's and later triggers' wait in a hidden box for the tracker.
-        if (decided.Decision.IsHoldout || decided.Trigger.Kind != Data.Campaigns.CampaignTrigger.Arrival)
-        {
-            return $"<div data-nopsegments-offer=\"{Attr(decided.Token)}\" data-slot=\"{Attr(Name)}\" data-pending " +
-                $"data-trigger=\"{decided.Trigger.Kind}\" data-trigger-value=\"{decided.Trigger.Value}\"{(decided.Decision.IsHoldout ? " data-holdout" : "")} hidden></div>";
-        }
-        return await offers.RenderAsync(request, decided.Served, decided.Token, decided.Decision.Campaign, request.RequestAborted) ?? "";
-    }
-
-    private static string Attr(string? value) => WebUtility.HtmlEncode(value ?? "");
 }

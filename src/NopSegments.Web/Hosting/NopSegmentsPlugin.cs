@@ -82,6 +82,23 @@ public sealed class NopSegmentsPlugin
     }
 
     /// <summary>
+    /// What a widget zone of the host shows the request's visitor: their offer's HTML, a hidden box the tracker arms, a
+    /// placeholder when <see cref="NopSegmentsOptions.CachedPages"/> (or <paramref name="cached"/>) says pages are shared,
+    /// or nothing. Never throws for an offer's sake: a failure leaves the zone empty and is logged.
+    /// </summary>
+    public async Task<HtmlString> OfferZoneAsync(Microsoft.AspNetCore.Http.HttpContext http, string zone, Campaigns.PageFacts page, bool? cached = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentException.ThrowIfNullOrWhiteSpace(zone);
+        ArgumentNullException.ThrowIfNull(page);
+        if (!IsInstalled)
+            return HtmlString.Empty;
+        if (cached ?? options.CachedPages)
+            return new HtmlString(Campaigns.OfferZoneMarkup.Placeholder(zone, page));
+        return new HtmlString(await Campaigns.OfferZoneMarkup.RenderAsync(http, zone, page, http.RequestAborted));
+    }
+
+    /// <summary>
     /// Creates the module's tables and default settings, then builds profiles from the host's order
     /// history when it offers one (<see cref="IOrderHistory"/>); harmless when already installed.
     /// </summary>

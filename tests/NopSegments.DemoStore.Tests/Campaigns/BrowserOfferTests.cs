@@ -61,9 +61,11 @@ public sealed class BrowserOfferTests
         await Assertions.Expect(offer).ToContainTextAsync("Welcome back");
         await viewed;
         var code = await offer.Locator("[data-nopsegments-code]").InnerTextAsync();
-        var clicked = shopper.WaitForResponseAsync(r => r.Url.EndsWith("/nopsegments/offers/clicked", StringComparison.Ordinal));
+        // The report goes out (keepalive) as the link leaves the page: its answer may reach a page already gone, its request not.
+        var clicked = shopper.WaitForRequestAsync(r => r.Url.EndsWith("/nopsegments/offers/clicked", StringComparison.Ordinal));
         await offer.GetByRole(AriaRole.Link, new() { Name = "Back to your cart" }).ClickAsync();
         await clicked;
+        await shopper.WaitForURLAsync("**/cart");
         await shopper.GetByLabel("Discount code").FillAsync(code);
         await shopper.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Assertions.Expect(shopper.GetByText($"Discount {code} (10%)")).ToBeVisibleAsync();
