@@ -1,0 +1,34 @@
+using System.Globalization;
+using Nop.Core;
+using Nop.Core.Domain.Customers;
+using Nop.Services.Customers;
+using Nop.Services.Messages;
+using NopSegments.Hosting;
+
+namespace Nop.Plugin.Misc.NopSegments.Hosting;
+
+/// <summary>Customers from nopCommerce's customer service; marketing consent is an active newsletter subscription.</summary>
+internal sealed class NopCustomerDirectory(ICustomerService customers, INewsLetterSubscriptionService newsletters, Core.IStoreContext store) : ICustomerDirectory
+{
+    public async Task<CustomerInfo> FindAsync(string customerId, CancellationToken cancellationToken = default) =>
+        int.TryParse(customerId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? await InfoAsync(await customers.GetCustomerByIdAsync(id)) : null;
+
+    public async Task<CustomerInfo> FindByEmailAsync(string email, CancellationToken cancellationToken = default) =>
+        await InfoAsync(await customers.GetCustomerByEmailAsync(email));
+
+    private async Task<CustomerInfo> InfoAsync(Customer customer)
+    {
+        if (customer is null || customer.Deleted)
+            return null;
+        var storeId = (await store.GetCurrentStoreAsync()).Id;
+        var subscribed = !string.IsNullOrEmpty(customer.Email)
+            && (await newsletters.GetNewsLetterSubscriptionsByEmailAsync(customer.Email, storeId, isActive: true)).Count > 0;
+        return new CustomerInfo(customer.Id.ToString(CultureInfo.InvariantCulture), customer.Email)
+        {
+            FirstName = customer.FirstName, LastName = customer.LastName, IsRegistered = await customers.IsRegisteredAsync(customer),
+            AcceptsMarketing = subscribed, Gender = customer.Gender, City = customer.City, Phone = customer.Phone,
+            DateOfBirth = customer.DateOfBirth is { } born ? DateOnly.FromDateTime(born) : null,
+            Roles = [.. (await customers.GetCustomerRolesAsync(customer)).Select(r => r.SystemName ?? r.Name)],
+        };
+    }
+}

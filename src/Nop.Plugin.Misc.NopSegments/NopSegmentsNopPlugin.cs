@@ -1,0 +1,50 @@
+using Nop.Core.Domain.Cms;
+using Nop.Services.Cms;
+using Nop.Services.Common;
+using Nop.Services.Configuration;
+using Nop.Services.Localization;
+using Nop.Services.Plugins;
+using Nop.Plugin.Misc.NopSegments.Components;
+using NopSegments.Web.Hosting;
+
+namespace Nop.Plugin.Misc.NopSegments;
+
+/// <summary>
+/// NopSegments as nopCommerce installs it from Local plugins: install creates the module's tables in nopCommerce's own
+/// database (and builds profiles from its order history), adds the locale resources and turns its widgets on; uninstall
+/// undoes each of them, module tables included.
+/// </summary>
+public sealed class NopSegmentsNopPlugin(
+    NopSegmentsPlugin module, ILocalizationService localization, ISettingService settings, WidgetSettings widgets) : BasePlugin, IMiscPlugin, IWidgetPlugin
+{
+    public bool HideInWidgetList => false;
+
+    public override string GetConfigurationPageUrl() => "/admin/nopsegments/segments";
+
+    public Task<IList<string>> GetWidgetZonesAsync() =>
+        Task.FromResult<IList<string>>([NopSegmentsDefaults.TrackerZone, .. NopSegmentsDefaults.OfferZones]);
+
+    public Type GetWidgetViewComponent(string widgetZone) =>
+        widgetZone == NopSegmentsDefaults.TrackerZone ? typeof(TrackerViewComponent) : typeof(OfferZoneViewComponent);
+
+    public override async Task InstallAsync()
+    {
+        await module.InstallAsync();
+        await localization.AddOrUpdateLocaleResourceAsync(LocaleResources.All);
+        if (!widgets.ActiveWidgetSystemNames.Contains(NopSegmentsDefaults.SystemName))
+        {
+            widgets.ActiveWidgetSystemNames.Add(NopSegmentsDefaults.SystemName);
+            await settings.SaveSettingAsync(widgets);
+        }
+        await base.InstallAsync();
+    }
+
+    public override async Task UninstallAsync()
+    {
+        if (widgets.ActiveWidgetSystemNames.Remove(NopSegmentsDefaults.SystemName))
+            await settings.SaveSettingAsync(widgets);
+        await localization.DeleteLocaleResourcesAsync(NopSegmentsDefaults.LocalePrefix);
+        await module.UninstallAsync();
+        await base.UninstallAsync();
+    }
+}
