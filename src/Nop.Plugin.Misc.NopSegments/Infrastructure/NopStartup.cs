@@ -34,6 +34,7 @@ public sealed class NopStartup : INopStartup
         services.AddScoped<IDiscountIssuer, NopDiscountIssuer>();
         services.AddScoped<global::NopSegments.Hosting.IEmailSender, NopEmailSender>();
         services.AddScoped<global::NopSegments.Hosting.IStoreContext, NopStoreContext>();
+        services.AddScoped<IOrderHistory, NopOrderHistory>();
         services.AddScoped<StoreEventPublisher>();
     }
 
