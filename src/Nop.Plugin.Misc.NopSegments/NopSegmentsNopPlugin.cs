@@ -1,4 +1,6 @@
 using Nop.Core.Domain.Cms;
+using Nop.Core.Domain.ScheduleTasks;
+using Nop.Services.ScheduleTasks;
 using Nop.Services.Cms;
 using Nop.Services.Common;
 using Nop.Services.Configuration;
@@ -11,11 +13,12 @@ namespace Nop.Plugin.Misc.NopSegments;
 
 /// <summary>
 /// NopSegments as nopCommerce installs it from Local plugins: install creates the module's tables in nopCommerce's own
-/// database (and builds profiles from its order history), adds the locale resources and turns its widgets on; uninstall
-/// undoes each of them, module tables included.
+/// database (and builds profiles from its order history), adds the locale resources, turns its widgets on and schedules
+/// the task that mirrors segments into customer roles; uninstall undoes each of them, roles and module tables included.
 /// </summary>
 public sealed class NopSegmentsNopPlugin(
-    NopSegmentsPlugin module, ILocalizationService localization, ISettingService settings, WidgetSettings widgets) : BasePlugin, IMiscPlugin, IWidgetPlugin
+    NopSegmentsPlugin module, ILocalizationService localization, ISettingService settings, WidgetSettings widgets, IScheduleTaskService tasks,
+    Roles.SegmentRoles roles) : BasePlugin, IMiscPlugin, IWidgetPlugin
 {
     public bool HideInWidgetList => false;
 
@@ -36,6 +39,13 @@ public sealed class NopSegmentsNopPlugin(
             widgets.ActiveWidgetSystemNames.Add(NopSegmentsDefaults.SystemName);
             await settings.SaveSettingAsync(widgets);
         }
+        if (await tasks.GetTaskByTypeAsync(Roles.SegmentRolesTask.TypeName) is null)
+        {
+            await tasks.InsertTaskAsync(new ScheduleTask
+            {
+                Name = Roles.SegmentRolesTask.Name, Type = Roles.SegmentRolesTask.TypeName, Seconds = 300, Enabled = true, LastEnabledUtc = DateTime.UtcNow,
+            });
+        }
         await base.InstallAsync();
     }
 
@@ -44,6 +54,9 @@ public sealed class NopSegmentsNopPlugin(
         if (widgets.ActiveWidgetSystemNames.Remove(NopSegmentsDefaults.SystemName))
             await settings.SaveSettingAsync(widgets);
         await localization.DeleteLocaleResourcesAsync(NopSegmentsDefaults.LocalePrefix);
+        if (await tasks.GetTaskByTypeAsync(Roles.SegmentRolesTask.TypeName) is { } task)
+            await tasks.DeleteTaskAsync(task);
+        await roles.RemoveAllAsync();
         await module.UninstallAsync();
         await base.UninstallAsync();
     }

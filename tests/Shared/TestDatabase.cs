@@ -78,7 +78,9 @@ internal sealed class TestDatabase : IAsyncDisposable
             NpgsqlConnection.ClearAllPools();
             return;
         }
-        await using var end = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name", admin);
+        // Only client connections: an autovacuum worker in the database runs as a superuser this login may not end.
+        await using var end = new NpgsqlCommand(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @name AND backend_type = 'client backend'", admin);
         end.Parameters.AddWithValue("name", postgresName!);
         await end.ExecuteNonQueryAsync();
     }

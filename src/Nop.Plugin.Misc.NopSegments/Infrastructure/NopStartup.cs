@@ -36,6 +36,7 @@ public sealed class NopStartup : INopStartup
         services.AddScoped<global::NopSegments.Hosting.IStoreContext, NopStoreContext>();
         services.AddScoped<IOrderHistory, NopOrderHistory>();
         services.AddScoped<StoreEventPublisher>();
+        services.AddScoped<Roles.SegmentRoles>();
     }
 
     public void Configure(IApplicationBuilder application)

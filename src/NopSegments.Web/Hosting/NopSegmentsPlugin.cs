@@ -82,6 +82,18 @@ public sealed class NopSegmentsPlugin
     }
 
     /// <summary>
+    /// Every saved segment with the ids of its members the host knows as customers, for a host that mirrors segments into
+    /// its own customer groups; empty while uninstalled.
+    /// </summary>
+    public async Task<IReadOnlyList<Data.Segments.SegmentCustomerList>> SegmentCustomersAsync(CancellationToken cancellationToken = default)
+    {
+        if (!IsInstalled)
+            return [];
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Data.Segments.SegmentCustomers>().ListAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// What a widget zone of the host shows the request's visitor: their offer's HTML, a hidden box the tracker arms, a
     /// placeholder when <see cref="NopSegmentsOptions.CachedPages"/> (or <paramref name="cached"/>) says pages are shared,
     /// or nothing. Never throws for an offer's sake: a failure leaves the zone empty and is logged.

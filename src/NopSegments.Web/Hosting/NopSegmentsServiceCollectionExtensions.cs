@@ -93,6 +93,7 @@ public static class NopSegmentsServiceCollectionExtensions
         // The segment editor's forms carry the host's antiforgery token; a host without MVC still gets the service.
         services.AddAntiforgery();
         services.AddSingleton<SegmentSweep>();
+        services.AddSingleton<SegmentCustomers>();
         services.AddSingleton<Data.Campaigns.CampaignStore>();
         services.AddSingleton<Data.Campaigns.OfferLedger>();
         services.AddSingleton<Data.Campaigns.CampaignResults>();
