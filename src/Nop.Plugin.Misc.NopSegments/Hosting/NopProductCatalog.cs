@@ -13,8 +13,7 @@ internal sealed class NopProductCatalog(IProductService products, ICategoryServi
         var product = await products.GetProductBySkuAsync(sku);
         if (product is null || product.Deleted)
             return null;
-        var category = (await categories.GetProductCategoriesByProductIdAsync(product.Id)).FirstOrDefault() is { } link
-            ? (await categories.GetCategoryByIdAsync(link.CategoryId))?.Name : null;
+        var category = await Events.CatalogFacts.CategoryOfAsync(categories, product.Id);
         return new ProductInfo(product.Sku, product.Name, category, null, product.Price, Url(await urls.GetSeNameAsync(product)), null);
     }
 

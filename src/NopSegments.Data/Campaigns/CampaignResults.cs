@@ -39,9 +39,9 @@ internal sealed class CampaignResults(SegmentsDbContextFactory contexts)
             }).ToList();
         var profiles = people.Where(p => p.ProfileId is not null).Select(p => p.ProfileId!.Value).Distinct().ToList();
         var orders = new List<(long Profile, DateTime At, decimal Value)>();
+        var earliest = serves.Count == 0 ? default : serves.Min(s => s.ViewedAt);
         foreach (var chunk in profiles.Chunk(500))
         {
-            var earliest = serves.Min(s => s.ViewedAt);
             var rows = await db.Events.AsNoTracking()
                 .Where(e => e.Name == EventNames.OrderPlaced && e.OccurredAt > earliest && chunk.Contains(e.ProfileId!.Value))
                 .Select(e => new { ProfileId = e.ProfileId!.Value, e.OccurredAt, e.Properties }).ToListAsync(ct);
