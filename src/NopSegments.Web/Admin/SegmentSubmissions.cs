@@ -112,7 +112,11 @@ internal static class SegmentSubmissions
     private static async Task<SegmentPreview?> PreviewWithinLimitAsync(SavedSegments segments, string query, string? slug, TimeSpan limit, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(limit);
+        // CancelAfter(0) still cancels on the timer thread, after a fast preview may have finished: no time is no time.
+        if (limit <= TimeSpan.Zero)
+            timeout.Cancel();
+        else
+            timeout.CancelAfter(limit);
         try
         {
             var preview = await segments.PreviewAsync(query, slug, timeout.Token).WaitAsync(timeout.Token);
