@@ -1,14 +1,17 @@
 /* NopSegments browser tracker: page views with UTM tags and referrer, session starts, engagement
    and exits (sendBeacon). Posts to the module's endpoint; the signed cookie says who the visitor is.
    Honours Do Not Track / Global Privacy Control and the "only after consent" mode.
-   A checkout's email field (data-nopsegments-identify="email") identifies the visitor once it holds an address, with the
-   marketing-consent box beside it (data-nopsegments-consent).
-   Configured by its <script> tag: data-endpoint, data-identify, data-consent ("track_all" | "after_consent"), data-dnt ("honour" | "ignore"). */
+   A checkout's email field (data-nopsegments-identify="email", or the host's data-identify-field selector) identifies the
+   visitor once it holds an address, with the marketing-consent box beside it (data-nopsegments-consent, or data-consent-field).
+   Configured by its <script> tag: data-endpoint, data-identify, data-identify-field, data-consent-field,
+   data-consent ("track_all" | "after_consent"), data-dnt ("honour" | "ignore"). */
 (() => {
   "use strict";
   const script = document.currentScript;
   const endpoint = (script && script.dataset.endpoint) || "/nopsegments/track";
   const identifyEndpoint = (script && script.dataset.identify) || "/nopsegments/identify";
+  const emailField = (script && script.dataset.identifyField) || 'input[data-nopsegments-identify="email"]';
+  const consentField = (script && script.dataset.consentField) || "input[data-nopsegments-consent]";
   const consentMode = (script && script.dataset.consent) || "track_all";
   const honourDnt = !script || script.dataset.dnt !== "ignore";
   const sessionMs = 30 * 60 * 1000;
@@ -69,9 +72,9 @@
   let identified = "";
   let posting = Promise.resolve();
   const identify = () => {
-    const field = document.querySelector('input[data-nopsegments-identify="email"]');
+    const field = document.querySelector(emailField);
     if (!field || !field.value || !field.checkValidity() || !allowed()) return;
-    const box = document.querySelector("input[data-nopsegments-consent]");
+    const box = document.querySelector(consentField);
     const body = JSON.stringify({ email: field.value.trim(), consent: !!(box && box.checked) });
     if (body === identified) return;
     identified = body;
@@ -79,7 +82,7 @@
       .catch(() => { identified = ""; });
   };
   document.addEventListener("change", (e) => {
-    if (e.target instanceof HTMLInputElement && e.target.matches("[data-nopsegments-identify], [data-nopsegments-consent]")) identify();
+    if (e.target instanceof HTMLInputElement && (e.target.matches(emailField) || e.target.matches(consentField))) identify();
   });
 
   window.NopSegments = {

@@ -64,6 +64,16 @@ public sealed class NopSegmentsOptions
     /// <summary>Where the browser tracker posts the email a guest types at checkout (<c>{"email", "consent"}</c>).</summary>
     public string IdentifyPath { get; set; } = "/nopsegments/identify";
 
+    /// <summary>
+    /// The CSS selector of the checkout's email field, whose address the tracker posts to <see cref="IdentifyPath"/> when
+    /// the shopper leaves it. Default: fields marked <c>data-nopsegments-identify="email"</c>; a host whose checkout it cannot
+    /// mark names its own field (nopCommerce: <c>#BillingNewAddress_Email</c>).
+    /// </summary>
+    public string CheckoutEmailField { get; set; } = "input[data-nopsegments-identify=\"email\"]";
+
+    /// <summary>The CSS selector of the marketing-consent box beside the checkout's email field.</summary>
+    public string CheckoutConsentField { get; set; } = "input[data-nopsegments-consent]";
+
     /// <summary>Where an email's unsubscribe link points.</summary>
     public string UnsubscribePath { get; set; } = "/nopsegments/unsubscribe";
 

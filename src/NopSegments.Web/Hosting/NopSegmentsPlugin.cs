@@ -76,6 +76,7 @@ public sealed class NopSegmentsPlugin
         var encode = System.Text.Encodings.Web.HtmlEncoder.Default;
         return new HtmlString(
             $"<script src=\"{options.AssetsPath}/tracker.js\" data-endpoint=\"{options.TrackPath}\" data-identify=\"{options.IdentifyPath}\" " +
+            $"data-identify-field=\"{encode.Encode(options.CheckoutEmailField)}\" data-consent-field=\"{encode.Encode(options.CheckoutConsentField)}\" " +
             $"data-consent=\"{settings.ConsentMode}\" data-dnt=\"{(settings.HonourDoNotTrack ? "honour" : "ignore")}\" defer></script>" +
             $"<script src=\"{options.AssetsPath}/offers.js\" data-offers=\"{options.OffersPath}\" data-slots=\"{slots}\" data-css=\"{options.AssetsPath}/offers.css\" " +
             $"data-page-type=\"{encode.Encode(pageType ?? "")}\" data-category=\"{encode.Encode(category ?? "")}\" defer></script>");
@@ -91,6 +92,20 @@ public sealed class NopSegmentsPlugin
             return [];
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<Data.Segments.SegmentCustomers>().ListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// For a host that deletes customers without telling the module (in bulk, with no event per customer): asks
+    /// <paramref name="stillKnown"/>, a page of customer ids at a time, which the host still has, and turns the profiles of
+    /// the others back into anonymous visitors (history kept, customer id dropped). Returns how many were released.
+    /// </summary>
+    public async Task<int> ReleaseDeletedCustomersAsync(
+        Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyCollection<string>>> stillKnown, CancellationToken cancellationToken = default)
+    {
+        if (!IsInstalled)
+            return 0;
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Data.Profiles.CustomerLinks>().ReleaseUnknownAsync(stillKnown, cancellationToken);
     }
 
     /// <summary>
