@@ -6,6 +6,7 @@ using Nop.Services.Common;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Plugins;
+using Nop.Services.Security;
 using Nop.Plugin.Misc.NopSegments.Components;
 using NopSegments.Web.Hosting;
 
@@ -13,12 +14,13 @@ namespace Nop.Plugin.Misc.NopSegments;
 
 /// <summary>
 /// NopSegments as nopCommerce installs it from Local plugins: install creates the module's tables in nopCommerce's own
-/// database (and builds profiles from its order history), adds the locale resources, turns its widgets on and schedules
-/// the task that mirrors segments into customer roles; uninstall undoes each of them, roles and module tables included.
+/// database (and builds profiles from its order history), adds the locale resources, the "Manage NopSegments"
+/// permission, the flow email's message template, turns its widgets on and schedules the task that mirrors segments into
+/// customer roles; uninstall undoes each of them, roles and module tables included.
 /// </summary>
 public sealed class NopSegmentsNopPlugin(
     NopSegmentsPlugin module, ILocalizationService localization, ISettingService settings, WidgetSettings widgets, IScheduleTaskService tasks,
-    Roles.SegmentRoles roles) : BasePlugin, IMiscPlugin, IWidgetPlugin
+    Roles.SegmentRoles roles, IPermissionService permissions, Messages.FlowMessageTemplate flowTemplate) : BasePlugin, IMiscPlugin, IWidgetPlugin
 {
     public bool HideInWidgetList => false;
 
@@ -34,6 +36,8 @@ public sealed class NopSegmentsNopPlugin(
     {
         await module.InstallAsync();
         await localization.AddOrUpdateLocaleResourceAsync(LocaleResources.All);
+        await permissions.InsertPermissionsAsync();
+        await flowTemplate.InstallAsync();
         if (!widgets.ActiveWidgetSystemNames.Contains(NopSegmentsDefaults.SystemName))
         {
             widgets.ActiveWidgetSystemNames.Add(NopSegmentsDefaults.SystemName);
@@ -54,6 +58,8 @@ public sealed class NopSegmentsNopPlugin(
         if (widgets.ActiveWidgetSystemNames.Remove(NopSegmentsDefaults.SystemName))
             await settings.SaveSettingAsync(widgets);
         await localization.DeleteLocaleResourcesAsync(NopSegmentsDefaults.LocalePrefix);
+        await permissions.DeletePermissionAsync(NopSegmentsDefaults.ManagePermission);
+        await flowTemplate.UninstallAsync();
         if (await tasks.GetTaskByTypeAsync(Roles.SegmentRolesTask.TypeName) is { } task)
             await tasks.DeleteTaskAsync(task);
         await roles.RemoveAllAsync();

@@ -5,13 +5,13 @@ using NopSegments.Hosting;
 
 namespace Nop.Plugin.Misc.NopSegments.Hosting;
 
-/// <summary>The module's admin pages are for whoever may open nopCommerce's admin and manage its plugins.</summary>
+/// <summary>The module's admin pages are for whoever may open nopCommerce's admin and holds "Manage NopSegments".</summary>
 internal sealed class NopAdminAuthorization(IPermissionService permissions, IWorkContext work) : IAdminAuthorization
 {
     public async Task<bool> IsAdminAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var customer = await work.GetCurrentCustomerAsync();
         return await permissions.AuthorizeAsync(StandardPermission.Security.ACCESS_ADMIN_PANEL, customer)
-            && await permissions.AuthorizeAsync(StandardPermission.Configuration.MANAGE_PLUGINS, customer);
+            && await permissions.AuthorizeAsync(NopSegmentsDefaults.ManagePermission, customer);
     }
 }

@@ -14,7 +14,8 @@ namespace Nop.Plugin.Misc.NopSegments.Hosting;
 /// guest who gave an email) — nopCommerce makes a guest customer for every visitor, which is not yet a person.
 /// </summary>
 internal sealed class StoreEventPublisher(
-    NopSegmentsPlugin module, ICurrentVisitor visitor, ISegmentsTracker tracker, ICustomerService customers, ILogger<StoreEventPublisher> logger)
+    NopSegmentsPlugin module, ICurrentVisitor visitor, ISegmentsTracker tracker, ICustomerService customers, Customers.NopGuestContacts guests,
+    ILogger<StoreEventPublisher> logger)
 {
     public async Task PublishAsync(string name, Customer customer, IReadOnlyDictionary<string, object> properties = null)
     {
@@ -24,7 +25,7 @@ internal sealed class StoreEventPublisher(
         {
             if (!visitor.MayTrack)
                 return;
-            var known = customer is not null && (!string.IsNullOrEmpty(customer.Email) || await customers.IsRegisteredAsync(customer));
+            var known = customer is not null && (await customers.IsRegisteredAsync(customer) || !string.IsNullOrEmpty(await guests.EmailOfAsync(customer)));
             var session = visitor.Session;
             var result = tracker.Track(new StoreEvent(name, visitor.VisitorId, DateTimeOffset.UtcNow)
             {

@@ -26,6 +26,8 @@ public sealed class NopStartup : INopStartup
         {
             (o.Provider, o.ConnectionString) = ProviderOf(data);
             o.AdminPath = "/admin/nopsegments";
+            // nopCommerce's billing form (one-page and multi-step checkout) cannot carry the module's marker attribute.
+            o.CheckoutEmailField = "input[data-nopsegments-identify=\"email\"], #BillingNewAddress_Email";
         });
         services.AddScoped<IAdminAuthorization, NopAdminAuthorization>();
         services.AddScoped<ICustomerDirectory, NopCustomerDirectory>();
@@ -37,6 +39,11 @@ public sealed class NopStartup : INopStartup
         services.AddScoped<IOrderHistory, NopOrderHistory>();
         services.AddScoped<StoreEventPublisher>();
         services.AddScoped<Roles.SegmentRoles>();
+        services.AddScoped<Customers.NopGuestContacts>();
+        services.AddScoped<IGuestContacts>(sp => sp.GetRequiredService<Customers.NopGuestContacts>());
+        services.AddScoped<Customers.DeletedCustomers>();
+        services.AddScoped<Messages.FlowMessageTemplate>();
+        services.AddSingleton<Events.CartQuantities>();
     }
 
     public void Configure(IApplicationBuilder application)
