@@ -56,6 +56,7 @@ internal static class StoreServices
         services.AddScoped<IProductCatalog, StoreProductCatalog>();
         services.AddScoped<ICartReader, StoreCartReader>();
         services.AddScoped<IGuestContacts, StoreGuestContacts>();
+        services.AddSingleton<IAdminLayout>(new ViewAdminLayout("/Pages/Admin/ModulePage.cshtml"));
         services.AddScoped<GuestCustomers>();
         services.AddScoped<CartRestoreLinks>();
         services.AddScoped<IDiscountIssuer, StoreDiscountIssuer>();

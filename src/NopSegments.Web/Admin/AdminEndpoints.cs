@@ -17,7 +17,8 @@ internal static class AdminEndpoints
 
     public static void MapAdminPages(this IEndpointRouteBuilder endpoints, NopSegmentsOptions options)
     {
-        var admin = endpoints.MapGroup(options.AdminPath).AddEndpointFilter<AdminOnlyFilter>().ExcludeFromDescription();
+        var admin = endpoints.MapGroup(options.AdminPath).AddEndpointFilter<AdminOnlyFilter>().AddEndpointFilter(InHostLayout.FilterAsync)
+            .ExcludeFromDescription();
         admin.MapGet("/events", EventsAsync);
         admin.MapGet("/flows", FlowEndpoints.ShowAsync);
         admin.MapPost("/flows", FlowEndpoints.SaveAsync);
