@@ -44,6 +44,7 @@ public sealed class NopStartup : INopStartup
         services.AddScoped<Customers.DeletedCustomers>();
         services.AddScoped<Messages.FlowMessageTemplate>();
         services.AddSingleton<Events.CartQuantities>();
+        services.AddSingleton<IAdminLayout>(new ViewAdminLayout("~/Plugins/Misc.NopSegments/Views/ModulePage.cshtml", "Admin"));
     }
 
     public void Configure(IApplicationBuilder application)

@@ -14,7 +14,10 @@ namespace NopSegments.Web.Hosting;
 /// host's layout and writes <c>Model.Head</c> and <c>Model.Body</c> unencoded where that layout wants them.
 /// </summary>
 /// <param name="viewPath">The view's path from the application root, e.g. <c>/Pages/Admin/ModulePage.cshtml</c>.</param>
-public sealed class ViewAdminLayout(string viewPath) : IAdminLayout
+/// <param name="area">
+/// The MVC area the layout's own partials and components are found in (nopCommerce's admin layout: <c>Admin</c>).
+/// </param>
+public sealed class ViewAdminLayout(string viewPath, string? area = null) : IAdminLayout
 {
     /// <inheritdoc />
     public Task RenderAsync(HttpContext http, AdminPageParts page)
@@ -28,7 +31,18 @@ public sealed class ViewAdminLayout(string viewPath) : IAdminLayout
             ViewName = viewPath,
             ViewData = new ViewDataDictionary<AdminPageParts>(modelMetadata, new ModelStateDictionary()) { Model = page, ["Title"] = page.Title },
         };
-        var action = new ActionContext(http, http.GetRouteData(), new ActionDescriptor());
+        var route = new RouteData(http.GetRouteData());
+        var descriptor = new ActionDescriptor();
+        if (area is not null)
+        {
+            // Razor searches an area's views only for a controller: the pages act as the module's own.
+            foreach (var (key, value) in new[] { ("area", area), ("controller", "NopSegments") })
+                (route.Values[key], descriptor.RouteValues[key]) = (value, value);
+        }
+        var action = new ActionContext(http, route, descriptor);
+        // Hosts whose layouts read the current action through the accessor (nopCommerce's script and style helpers).
+        if (http.RequestServices.GetService<IActionContextAccessor>() is { } accessor)
+            accessor.ActionContext = action;
         return executor.ExecuteAsync(action, view);
     }
 }
