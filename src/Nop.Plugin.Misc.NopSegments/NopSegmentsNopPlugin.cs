@@ -20,7 +20,8 @@ namespace Nop.Plugin.Misc.NopSegments;
 /// </summary>
 public sealed class NopSegmentsNopPlugin(
     NopSegmentsPlugin module, ILocalizationService localization, ISettingService settings, WidgetSettings widgets, IScheduleTaskService tasks,
-    Roles.SegmentRoles roles, IPermissionService permissions, Messages.FlowMessageTemplate flowTemplate) : BasePlugin, IMiscPlugin, IWidgetPlugin
+    Roles.SegmentRoles roles, IPermissionService permissions, Messages.FlowMessageTemplate flowTemplate,
+    Customers.NopGuestContacts guests) : BasePlugin, IMiscPlugin, IWidgetPlugin
 {
     public bool HideInWidgetList => false;
 
@@ -63,6 +64,7 @@ public sealed class NopSegmentsNopPlugin(
         if (await tasks.GetTaskByTypeAsync(Roles.SegmentRolesTask.TypeName) is { } task)
             await tasks.DeleteTaskAsync(task);
         await roles.RemoveAllAsync();
+        await guests.ForgetAllAsync();
         await module.UninstallAsync();
         await base.UninstallAsync();
     }

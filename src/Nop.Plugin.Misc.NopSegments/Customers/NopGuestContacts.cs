@@ -1,6 +1,8 @@
 using System.Globalization;
 using Nop.Core;
+using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Customers;
+using Nop.Data;
 using Nop.Core.Domain.Messages;
 using Nop.Services.Common;
 using Nop.Services.Customers;
@@ -16,7 +18,7 @@ namespace Nop.Plugin.Misc.NopSegments.Customers;
 /// </summary>
 public sealed class NopGuestContacts(
     IWorkContext work, ICustomerService customers, IGenericAttributeService attributes, INewsLetterSubscriptionService newsletters,
-    INewsLetterSubscriptionTypeService newsletterTypes, Core.IStoreContext storeContext) : IGuestContacts
+    INewsLetterSubscriptionTypeService newsletterTypes, Core.IStoreContext storeContext, IRepository<GenericAttribute> attributeRows) : IGuestContacts
 {
     /// <summary>The customer attribute holding a guest's checkout email.</summary>
     public const string EmailAttribute = "NopSegments.CheckoutEmail";
@@ -44,6 +46,9 @@ public sealed class NopGuestContacts(
     /// <summary>The email the module may use for a customer: their account's, or the one they gave at checkout as a guest.</summary>
     public async Task<string> EmailOfAsync(Customer customer) =>
         !string.IsNullOrEmpty(customer.Email) ? customer.Email : await attributes.GetAttributeAsync<string>(customer, EmailAttribute);
+
+    /// <summary>Removes every checkout email the plugin kept (uninstall); newsletter subscriptions are nopCommerce's own and stay.</summary>
+    public Task<int> ForgetAllAsync() => attributeRows.DeleteAsync(a => a.Key == EmailAttribute);
 
     private async Task SubscribeAsync(string email)
     {
