@@ -114,9 +114,8 @@ public sealed class SegmentQuery
         var previous = DateTimeOffset.MinValue;
         foreach (var point in points)
         {
-            // Windows exclude their boundary instant on one side; the next whole second is past it on both, and every
-            // database stores it exactly. Instants within one second (an order's lines) are one candidate.
-            var after = NextWholeSecond(point);
+            // Instants within one second (an order's lines) are one candidate.
+            var after = CheckTimeFor(point);
             if (after == previous)
                 continue;
             previous = after;
@@ -129,6 +128,10 @@ public sealed class SegmentQuery
     /// <inheritdoc />
     public override string ToString() => Text;
 
-    private static DateTimeOffset NextWholeSecond(DateTimeOffset at) =>
-        new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerSecond) + TimeSpan.TicksPerSecond, TimeSpan.Zero);
+    /// <summary>
+    /// When to look again for a change at <paramref name="changePoint"/>: the next whole second, past the boundary
+    /// instant that windows exclude on one side, and stored exactly by every database.
+    /// </summary>
+    public static DateTimeOffset CheckTimeFor(DateTimeOffset changePoint) =>
+        new(changePoint.UtcTicks - (changePoint.UtcTicks % TimeSpan.TicksPerSecond) + TimeSpan.TicksPerSecond, TimeSpan.Zero);
 }

@@ -7,10 +7,11 @@ using NopSegments.Language;
 namespace NopSegments.Data.Segments;
 
 /// <summary>
-/// Who a query selects at an instant, with each profile's next time-driven change. One SQL statement answers when it
-/// can (no time windows to schedule, no in_segment, and no event newer than the instant unless it reads events only);
-/// otherwise every profile is folded and evaluated, in_segment reading the other segments' stored members. Saving and
-/// previewing both use it.
+/// Who a query selects at an instant, with each profile's next time-driven change. SQL answers when it can — the
+/// members in one statement (in_segment reading the other segments' stored members), the time-driven checks in one per
+/// time-bound condition (<see cref="TimeChecks"/>); otherwise (interest, a relative "before", host traits compared with
+/// a relative time, or events newer than the instant for an attribute not recomputed) every profile is folded and
+/// evaluated. Saving and the RFM rescore use it.
 /// </summary>
 internal sealed class SegmentMembership(SegmentsDbContextFactory contexts)
 {
@@ -19,11 +20,24 @@ internal sealed class SegmentMembership(SegmentsDbContextFactory contexts)
     public async Task<Answer> EvaluateAsync(SegmentQuery query, DateTimeOffset now, CancellationToken ct)
     {
         var setBased = new SetBasedSegments(contexts);
-        if (!query.IsTimeBound && await setBased.WhyNotAsync(query, now, ct) is null)
+        if (await WhyNotSetBasedAsync(query, now, ct) is null)
         {
             var members = await setBased.MemberIdsAsync(query, now, null, ct);
-            return new Answer(members, [], members, query.UsesRfm);
+            var checks = new Dictionary<long, DateTimeOffset>();
+            if (query.IsTimeBound)
+            {
+                var sql = SqlDialect.For(contexts.Provider);
+                await using var connection = sql.Open(contexts.ConnectionString);
+                checks = await new TimeChecks(sql, now).ComputeAsync(connection, query.Syntax, ct);
+            }
+            return new Answer(members, checks, members, query.UsesRfm);
         }
+        return await FoldAsync(query, now, ct);
+    }
+
+    /// <summary>Every profile folded and evaluated: the answer for what SQL cannot say, and the reference SQL is held to.</summary>
+    public async Task<Answer> FoldAsync(SegmentQuery query, DateTimeOffset now, CancellationToken ct)
+    {
         var memberships = await MembershipsAsync(query.Segments, ct);
         var answer = new Answer([], [], [], query.UsesRfm);
         await foreach (var (id, snapshot) in new ProfileSnapshots(contexts).ReadWithIdsAsync(now, null, ct))
@@ -37,6 +51,10 @@ internal sealed class SegmentMembership(SegmentsDbContextFactory contexts)
         }
         return answer;
     }
+
+    /// <summary>Null when SQL answers the members and the time-driven checks; otherwise why the profiles are folded.</summary>
+    public Task<string?> WhyNotSetBasedAsync(SegmentQuery query, DateTimeOffset now, CancellationToken ct) =>
+        TimeChecks.WhyNot(query.Syntax) is { } reason ? Task.FromResult<string?>(reason) : new SetBasedSegments(contexts).WhyNotAsync(query, now, ct);
 
     /// <summary>Profile id → the slugs, among <paramref name="slugs"/>, whose stored members it is.</summary>
     private async Task<Dictionary<long, HashSet<string>>> MembershipsAsync(IReadOnlySet<string> slugs, CancellationToken ct)

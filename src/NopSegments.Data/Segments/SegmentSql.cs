@@ -34,7 +34,9 @@ internal sealed class SegmentSql(SqlDialect sql, DateTimeOffset now)
         NotNode not => $"(NOT {Where(not.Operand)})",
         AttributeNode attribute => Compare(Column(attribute.Attribute.Text), AttributeCatalog.All[attribute.Attribute.Text].Type, attribute.Comparison),
         EventNode e => Event(e),
-        InSegmentNode => throw new SetBasedUnsupportedException("in_segment(…) needs saved segments"),
+        // A saved segment's stored members are what in_segment reads, profile by profile too.
+        InSegmentNode segment => "p.id IN (SELECT m.profile_id FROM nopsegments_segment_members m JOIN nopsegments_segments s ON s.id = m.segment_id " +
+            $"WHERE s.slug = {Parameter(segment.Slug.Value)})",
         InterestNode => throw new SetBasedUnsupportedException("interest(…) is computed per profile"),
         _ => throw new NotSupportedException(node.GetType().Name),
     };
@@ -65,15 +67,21 @@ internal sealed class SegmentSql(SqlDialect sql, DateTimeOffset now)
         return $"COALESCE(p.country, {sql.JsonText("p.traits", "country")})";
     }
 
-    private string Event(EventNode node)
+    /// <summary>The conditions on <c>nopsegments_events e</c> of the events <paramref name="node"/> counts at <c>now</c>.</summary>
+    public string Matching(EventNode node)
     {
         var filters = new List<string> { $"e.name = {Parameter(node.Event.Text)}", $"e.occurred_at <= {Parameter(now.UtcDateTime)}", "e.profile_id IS NOT NULL" };
         foreach (var filter in node.Filters)
             filters.Add(Filter(node.Event.Text, filter));
+        return string.Join(" AND ", filters);
+    }
+
+    private string Event(EventNode node)
+    {
         var op = node.Operator ?? ">=";
         var count = node.Count ?? 1;
         var having = $"COUNT(*) {op} {count.ToString(CultureInfo.InvariantCulture)}";
-        var matching = $"SELECT e.profile_id FROM nopsegments_events e WHERE {string.Join(" AND ", filters)}";
+        var matching = $"SELECT e.profile_id FROM nopsegments_events e WHERE {Matching(node)}";
         // A profile without a matching event counts 0: when 0 passes, the members are everyone except those it excludes.
         if (!ComparisonBinder.Compare(op, 0, count))
             return count == 1 && op is ">=" ? $"p.id IN ({matching})" : $"p.id IN ({matching} GROUP BY e.profile_id HAVING {having})";

@@ -40,7 +40,7 @@ internal static class SyntaxWalk
         return bound;
     }
 
-    private static IEnumerable<Literal> Literals(Comparison comparison) => comparison switch
+    internal static IEnumerable<Literal> Literals(Comparison comparison) => comparison switch
     {
         CompareTo compare => [compare.Value],
         InList list => list.Values,

@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Time.Testing;
+using NopSegments.Data.Ingestion;
+using NopSegments.Data.Segments;
+using NopSegments.Language;
+using NopSegments.Testing;
+using NopSegments.Tracking;
+
+namespace NopSegments.Data.Tests;
+
+/// <summary>
+/// Saving answers time windows and in_segment in SQL; folding every profile is the reference it is held to: the same
+/// members, and a check for every profile whose answer time alone changes, never later than that change (exactly
+/// then for a single condition).
+/// </summary>
+public sealed class SetBasedMembershipTests
+{
+    public static TheoryData<DatabaseProvider, string, bool> Cases()
+    {
+        var data = new TheoryData<DatabaseProvider, string, bool>();
+        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql })
+        {
+            data.Add(provider, "product_viewed(category = \"Candles\", within 7d) >= 2", true);
+            data.Add(provider, "order_placed(within 30d) = 1", true);
+            data.Add(provider, "order_placed(after -20d) < 2", true);
+            data.Add(provider, "NOT added_to_cart(within 3d)", true);
+            data.Add(provider, "last_order_at < -20d", true);
+            data.Add(provider, "first_seen_at between -30d and -10d", false);
+            data.Add(provider, "product_viewed(within 14d) > 3 OR (orders_count >= 1 AND last_seen_at > -5d)", false);
+            data.Add(provider, "in_segment(\"candle-fans\") AND NOT order_placed(within 10d)", false);
+        }
+        return data;
+    }
+
+    private static readonly DateTimeOffset Start = new(2026, 9, 1, 8, 0, 0, TimeSpan.Zero);
+
+    [SkippableTheory, MemberData(nameof(Cases))]
+    public async Task SQL_gives_the_folded_members_and_never_checks_later_than_the_fold(DatabaseProvider provider, string text, bool exact)
+    {
+        await using var database = await TestDatabase.InstalledAsync(provider);
+        var contexts = new SegmentsDbContextFactory(provider, database.ConnectionString);
+        await new IngestionWriter(contexts, TimeProvider.System).WriteAsync(History());
+        var now = Start.AddDays(60);
+        var segments = new SavedSegments(contexts, new FakeTimeProvider(now));
+        await segments.SaveAsync(new SegmentDraft("candle-fans", "Candle fans", null, "product_viewed(category = \"Candles\") >= 3"));
+        var query = SegmentQuery.Parse(text, ["candle-fans"]);
+        var membership = new SegmentMembership(contexts);
+
+        Assert.Null(await membership.WhyNotSetBasedAsync(query, now, CancellationToken.None));
+        var sql = await membership.EvaluateAsync(query, now, CancellationToken.None);
+        var fold = await membership.FoldAsync(query, now, CancellationToken.None);
+
+        Assert.NotEmpty(fold.Members);
+        Assert.NotEmpty(fold.NextChecks);
+        Assert.Equal(fold.Members.Keys.Order(), sql.Members.Keys.Order());
+        foreach (var (profile, change) in fold.NextChecks)
+            Assert.True(sql.NextChecks.TryGetValue(profile, out var check) && check <= change, $"profile {profile}: fold {change:O}, SQL {check:O}");
+        if (exact)
+            Assert.Equal(fold.NextChecks.OrderBy(c => c.Key), sql.NextChecks.OrderBy(c => c.Key));
+    }
+
+    /// <summary>40 shoppers over 60 days: views of two categories, carts and orders at spread-out hours.</summary>
+    private static List<StoreEvent> History()
+    {
+        var events = new List<StoreEvent>();
+        var random = new Random(7);
+        for (var shopper = 0; shopper < 40; shopper++)
+        {
+            var visitor = $"v-{shopper}";
+            var customer = shopper % 3 == 0 ? null : $"c-{shopper}";
+            var visits = random.Next(1, 12);
+            for (var visit = 0; visit < visits; visit++)
+            {
+                var at = Start.AddDays(random.Next(0, 60)).AddMinutes(random.Next(0, 1440));
+                var category = random.Next(2) == 0 ? "Candles" : "Lamps";
+                var line = new Dictionary<string, object?> { ["sku"] = $"{category}-1", ["category"] = category, ["price"] = 12.5m, ["quantity"] = 1 };
+                events.Add(new StoreEvent(EventNames.ProductViewed, visitor, at) { CustomerId = customer, Properties = line });
+                if (random.Next(3) == 0)
+                    events.Add(new StoreEvent(EventNames.AddedToCart, visitor, at.AddMinutes(2)) { CustomerId = customer, Properties = line });
+                if (customer is not null && random.Next(4) == 0)
+                {
+                    events.Add(new StoreEvent(EventNames.OrderPlaced, visitor, at.AddMinutes(5))
+                    {
+                        CustomerId = customer, Properties = new Dictionary<string, object?> { ["order_id"] = $"{shopper}-{visit}", ["value"] = 25m, ["currency"] = "GBP" },
+                    });
+                }
+            }
+        }
+        return [.. events.OrderBy(e => e.OccurredAt)];
+    }
+}
