@@ -58,6 +58,34 @@ public sealed class SetBasedMembershipTests
             Assert.Equal(fold.NextChecks.OrderBy(c => c.Key), sql.NextChecks.OrderBy(c => c.Key));
     }
 
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task The_live_preview_counts_who_enters_and_leaves_in_SQL_as_the_fold_would(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.InstalledAsync(provider);
+        var contexts = new SegmentsDbContextFactory(provider, database.ConnectionString);
+        await new IngestionWriter(contexts, TimeProvider.System).WriteAsync(History());
+        var now = Start.AddDays(60);
+        var segments = new SavedSegments(contexts, new FakeTimeProvider(now));
+        await segments.SaveAsync(new SegmentDraft("candle-fans", "Candle fans", null, "product_viewed(category = \"Candles\") >= 3"));
+        await segments.SaveAsync(new SegmentDraft("repeat", "Repeat buyers", null, "orders_count >= 2"));
+        const string Edited = "product_viewed(category = \"Candles\", within 30d) >= 2 OR in_segment(\"repeat\") AND last_seen_at > -20d";
+        var stored = (await segments.ListAsync()).Single(s => s.Slug == "candle-fans");
+        var storedMembers = await segments.MembersAsync(stored.Id);
+        var fold = await new SegmentMembership(contexts).FoldAsync(SegmentQuery.Parse(Edited, ["repeat"]), now, CancellationToken.None);
+
+        var preview = await segments.PreviewAsync(Edited, "candle-fans");
+
+        var entering = fold.Members.Keys.Where(id => !storedMembers.Contains(id)).Order().ToList();
+        var leaving = storedMembers.Where(id => !fold.Members.ContainsKey(id)).Order().ToList();
+        Assert.True(entering.Count > 0 && leaving.Count > 0);
+        Assert.Equal((fold.Members.Count, entering.Count, leaving.Count), (preview.Count, preview.Entering, preview.Leaving));
+        Assert.Equal(fold.Members.OrderBy(m => m.Key).Take(10).Select(m => m.Value), preview.Sample);
+        Assert.Equal(entering.Take(10).Select(id => fold.Keys[id]), preview.EnteringSample);
+        Assert.Equal(leaving.Take(10).Select(id => fold.Keys[id]), preview.LeavingSample);
+    }
+
     /// <summary>40 shoppers over 60 days: views of two categories, carts and orders at spread-out hours.</summary>
     private static List<StoreEvent> History()
     {

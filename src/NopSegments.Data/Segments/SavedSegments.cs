@@ -55,7 +55,11 @@ internal sealed partial class SavedSegments(SegmentsDbContextFactory contexts, T
     {
         var saved = await ListAsync(ct);
         var query = SegmentQuery.Parse(queryText, [.. saved.Select(s => s.Slug).Where(s => s != slug)]);
-        var answer = await new SegmentMembership(contexts).EvaluateAsync(query, clock.GetUtcNow(), ct);
+        var now = clock.GetUtcNow();
+        var setBased = new SetBasedSegments(contexts);
+        if (await setBased.WhyNotAsync(query, now, ct) is null)
+            return await setBased.PreviewAsync(query, saved.SingleOrDefault(s => s.Slug == slug)?.Id, now, SampleSize, ct);
+        var answer = await new SegmentMembership(contexts).FoldAsync(query, now, ct);
         var current = saved.SingleOrDefault(s => s.Slug == slug) is { } segment ? await MembersAsync(segment.Id, ct) : [];
         var entering = answer.Members.Keys.Where(id => !current.Contains(id)).ToList();
         var leaving = current.Where(id => !answer.Members.ContainsKey(id)).Order().ToList();

@@ -116,7 +116,13 @@ internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
         return keys;
     }
 
-    private DbCommand Command(DbConnection connection, SegmentQuery query, DateTimeOffset now, bool past, string select, string tail)
+    /// <summary>
+    /// The query as SQL pieces: <c>With</c> (RFM scores, or empty) before a statement, <c>From</c> the relation named
+    /// <c>p</c>, <c>Where</c> the members' condition on it.
+    /// </summary>
+    private sealed record Translated(string With, string From, string Where, List<(string Name, object Value)> Parameters);
+
+    private Translated Translate(SegmentQuery query, DateTimeOffset now, bool past)
     {
         var translation = new SegmentSql(sql, now);
         var where = translation.Where(query.Syntax);
@@ -129,14 +135,65 @@ internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
             profiles = AsOfProfiles.Relation(sql);
         else if (past)
             where = $"{where} AND EXISTS (SELECT 1 FROM nopsegments_events x WHERE x.profile_id = p.id AND x.occurred_at <= @existed_by)";
-        var command = connection.CreateCommand();
-        command.CommandText = translation.UsesRfm
-            ? Rfm(translation.RfmScores, translation.ProfileColumns.Except(["id", "customer_id"]), profiles) + $"SELECT {select} FROM p WHERE {where}{tail}"
-            : $"SELECT {select} FROM {profiles} p WHERE {where}{tail}";
-        foreach (var (name, value) in translation.Parameters)
-            command.AddParameter(name, value);
+        var parameters = translation.Parameters.ToList();
         if (past)
-            command.AddParameter("@existed_by", now.UtcDateTime);
+            parameters.Add(("@existed_by", now.UtcDateTime));
+        return translation.UsesRfm
+            ? new Translated(Rfm(translation.RfmScores, translation.ProfileColumns.Except(["id", "customer_id"]), profiles), "p", where, parameters)
+            : new Translated("", profiles + " p", where, parameters);
+    }
+
+    private DbCommand Command(DbConnection connection, SegmentQuery query, DateTimeOffset now, bool past, string select, string tail) =>
+        Command(connection, Translate(query, now, past), t => $"{t.With}SELECT {select} FROM {t.From} WHERE {t.Where}{tail}");
+
+    private static DbCommand Command(DbConnection connection, Translated translated, Func<Translated, string> statement)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = statement(translated);
+        foreach (var (name, value) in translated.Parameters)
+            command.AddParameter(name, value);
         return command;
+    }
+
+    /// <summary>
+    /// What the editor's live preview shows, in SQL: the members' count and first keys, and against the saved segment
+    /// <paramref name="segmentId"/> how many would enter and leave, with a few of each — no member list in memory.
+    /// </summary>
+    public async Task<SegmentPreview> PreviewAsync(SegmentQuery query, long? segmentId, DateTimeOffset now, int sample, CancellationToken ct)
+    {
+        var past = await HasLaterEventsAsync(now, ct);
+        var translated = Translate(query, now, past);
+        translated.Parameters.Add(("@segment", segmentId ?? -1));
+        var limit = " LIMIT " + sample.ToString(CultureInfo.InvariantCulture);
+        const string Stored = "SELECT m.profile_id FROM nopsegments_segment_members m WHERE m.segment_id = @segment";
+        await using var connection = sql.Open(contexts.ConnectionString);
+        var count = await ScalarAsync(connection, translated, t => $"{t.With}SELECT COUNT(*) FROM {t.From} WHERE {t.Where}", ct);
+        var members = await KeysOfAsync(connection, translated, t => $"{t.With}SELECT {Key} FROM {t.From} WHERE {t.Where} ORDER BY p.id{limit}", ct);
+        var entering = await ScalarAsync(connection, translated, t => $"{t.With}SELECT COUNT(*) FROM {t.From} WHERE {t.Where} AND p.id NOT IN ({Stored})", ct);
+        var enteringKeys = await KeysOfAsync(connection, translated,
+            t => $"{t.With}SELECT {Key} FROM {t.From} WHERE {t.Where} AND p.id NOT IN ({Stored}) ORDER BY p.id{limit}", ct);
+        var leaving = await ScalarAsync(connection, translated,
+            t => $"{t.With}SELECT COUNT(*) FROM ({Stored}) s WHERE s.profile_id NOT IN (SELECT p.id FROM {t.From} WHERE {t.Where})", ct);
+        var leavingIds = await KeysOfAsync(connection, translated,
+            t => $"{t.With}SELECT s.profile_id FROM ({Stored}) s WHERE s.profile_id NOT IN (SELECT p.id FROM {t.From} WHERE {t.Where}) ORDER BY s.profile_id{limit}", ct);
+        var leavingKeys = await KeysAsync([.. leavingIds.Select(id => long.Parse(id, CultureInfo.InvariantCulture))], ct);
+        return new SegmentPreview(checked((int)count), members, checked((int)entering), enteringKeys, checked((int)leaving),
+            [.. leavingIds.Select(id => leavingKeys.GetValueOrDefault(long.Parse(id, CultureInfo.InvariantCulture), id))]);
+    }
+
+    private static async Task<long> ScalarAsync(DbConnection connection, Translated translated, Func<Translated, string> statement, CancellationToken ct)
+    {
+        await using var command = Command(connection, translated, statement);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<List<string>> KeysOfAsync(DbConnection connection, Translated translated, Func<Translated, string> statement, CancellationToken ct)
+    {
+        await using var command = Command(connection, translated, statement);
+        var keys = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            keys.Add(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!);
+        return keys;
     }
 }
