@@ -84,6 +84,13 @@ public sealed class SetBasedMembershipTests
         Assert.Equal(fold.Members.OrderBy(m => m.Key).Take(10).Select(m => m.Value), preview.Sample);
         Assert.Equal(entering.Take(10).Select(id => fold.Keys[id]), preview.EnteringSample);
         Assert.Equal(leaving.Take(10).Select(id => fold.Keys[id]), preview.LeavingSample);
+
+        // RFM scores come in their own WITH clause, before the members'.
+        const string Ranked = "rfm_frequency >= 3 AND product_viewed(within 30d)";
+        var ranked = await segments.PreviewAsync(Ranked, null);
+        var rankedFold = await new SegmentMembership(contexts).FoldAsync(SegmentQuery.Parse(Ranked), now, CancellationToken.None);
+        Assert.True(rankedFold.Members.Count > 0);
+        Assert.Equal((rankedFold.Members.Count, rankedFold.Members.Count, 0), (ranked.Count, ranked.Entering, ranked.Leaving));
     }
 
     /// <summary>40 shoppers over 60 days: views of two categories, carts and orders at spread-out hours.</summary>

@@ -133,9 +133,4 @@ internal static class MembershipBench
             await writer.WriteAsync(batch, ct);
         return history.Where(e => e.CustomerId is not null).Select(e => e.CustomerId!).Distinct().Order(StringComparer.Ordinal).ToList();
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -91,6 +91,7 @@ internal static class SegmentCountBench
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{text} | {count:N0} in {Median(ours).TotalSeconds:0.000} s | {Median(theirs).TotalSeconds:0.000} s | {Median(ours) / Median(theirs):0.00}×{note}"));
         }
+        await SegmentEditBench.RunAsync(contexts, now, ct);
         return 0;
     }
 

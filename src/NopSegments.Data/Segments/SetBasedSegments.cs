@@ -156,44 +156,39 @@ internal sealed class SetBasedSegments(SegmentsDbContextFactory contexts)
     }
 
     /// <summary>
-    /// What the editor's live preview shows, in SQL: the members' count and first keys, and against the saved segment
-    /// <paramref name="segmentId"/> how many would enter and leave, with a few of each — no member list in memory.
+    /// What the editor's live preview shows, in one SQL statement: the members' count and first keys, and against the
+    /// saved segment <paramref name="segmentId"/> how many would enter and leave, with a few of each. The members are
+    /// selected once (a materialized CTE); no member list reaches the web process.
     /// </summary>
     public async Task<SegmentPreview> PreviewAsync(SegmentQuery query, long? segmentId, DateTimeOffset now, int sample, CancellationToken ct)
     {
         var past = await HasLaterEventsAsync(now, ct);
         var translated = Translate(query, now, past);
         translated.Parameters.Add(("@segment", segmentId ?? -1));
-        var limit = " LIMIT " + sample.ToString(CultureInfo.InvariantCulture);
-        const string Stored = "SELECT m.profile_id FROM nopsegments_segment_members m WHERE m.segment_id = @segment";
+        var limit = " ORDER BY id LIMIT " + sample.ToString(CultureInfo.InvariantCulture);
+        var found = new Dictionary<string, List<long>>
+        {
+            ["count"] = [], ["entering"] = [], ["leaving"] = [], ["member"] = [], ["enter"] = [], ["leave"] = [],
+        };
         await using var connection = sql.Open(contexts.ConnectionString);
-        var count = await ScalarAsync(connection, translated, t => $"{t.With}SELECT COUNT(*) FROM {t.From} WHERE {t.Where}", ct);
-        var members = await KeysOfAsync(connection, translated, t => $"{t.With}SELECT {Key} FROM {t.From} WHERE {t.Where} ORDER BY p.id{limit}", ct);
-        var entering = await ScalarAsync(connection, translated, t => $"{t.With}SELECT COUNT(*) FROM {t.From} WHERE {t.Where} AND p.id NOT IN ({Stored})", ct);
-        var enteringKeys = await KeysOfAsync(connection, translated,
-            t => $"{t.With}SELECT {Key} FROM {t.From} WHERE {t.Where} AND p.id NOT IN ({Stored}) ORDER BY p.id{limit}", ct);
-        var leaving = await ScalarAsync(connection, translated,
-            t => $"{t.With}SELECT COUNT(*) FROM ({Stored}) s WHERE s.profile_id NOT IN (SELECT p.id FROM {t.From} WHERE {t.Where})", ct);
-        var leavingIds = await KeysOfAsync(connection, translated,
-            t => $"{t.With}SELECT s.profile_id FROM ({Stored}) s WHERE s.profile_id NOT IN (SELECT p.id FROM {t.From} WHERE {t.Where}) ORDER BY s.profile_id{limit}", ct);
-        var leavingKeys = await KeysAsync([.. leavingIds.Select(id => long.Parse(id, CultureInfo.InvariantCulture))], ct);
-        return new SegmentPreview(checked((int)count), members, checked((int)entering), enteringKeys, checked((int)leaving),
-            [.. leavingIds.Select(id => leavingKeys.GetValueOrDefault(long.Parse(id, CultureInfo.InvariantCulture), id))]);
-    }
-
-    private static async Task<long> ScalarAsync(DbConnection connection, Translated translated, Func<Translated, string> statement, CancellationToken ct)
-    {
-        await using var command = Command(connection, translated, statement);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<List<string>> KeysOfAsync(DbConnection connection, Translated translated, Func<Translated, string> statement, CancellationToken ct)
-    {
-        await using var command = Command(connection, translated, statement);
-        var keys = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            keys.Add(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!);
-        return keys;
+        await using (var command = Command(connection, translated, t =>
+            (t.With.Length > 0 ? t.With.TrimEnd() + ", " : "WITH ") +
+            $"q AS MATERIALIZED (SELECT p.id FROM {t.From} WHERE {t.Where}), " +
+            "s AS MATERIALIZED (SELECT m.profile_id AS id FROM nopsegments_segment_members m WHERE m.segment_id = @segment) " +
+            "SELECT 'count', COUNT(*) FROM q " +
+            "UNION ALL SELECT 'entering', COUNT(*) FROM q WHERE id NOT IN (SELECT id FROM s) " +
+            "UNION ALL SELECT 'leaving', COUNT(*) FROM s WHERE id NOT IN (SELECT id FROM q) " +
+            $"UNION ALL SELECT * FROM (SELECT 'member', id FROM q{limit}) a " +
+            $"UNION ALL SELECT * FROM (SELECT 'enter', id FROM q WHERE id NOT IN (SELECT id FROM s){limit}) b " +
+            $"UNION ALL SELECT * FROM (SELECT 'leave', id FROM s WHERE id NOT IN (SELECT id FROM q){limit}) c"))
+        {
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                found[reader.GetString(0)].Add(reader.GetInt64(1));
+        }
+        var keys = await KeysAsync([.. found["member"].Concat(found["enter"]).Concat(found["leave"]).Distinct()], ct);
+        List<string> Keys(string kind) => [.. found[kind].Select(id => keys.GetValueOrDefault(id, id.ToString(CultureInfo.InvariantCulture)))];
+        int Count(string kind) => checked((int)found[kind].Single());
+        return new SegmentPreview(Count("count"), Keys("member"), Count("entering"), Keys("enter"), Count("leaving"), Keys("leave"));
     }
 }
