@@ -58,6 +58,9 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.OccurredAt).HasColumnName("occurred_at");
             e.Property(x => x.RecordedAt).HasColumnName("recorded_at");
             e.Property(x => x.Properties).HasColumnName("properties");
+            e.Property(x => x.Category).HasColumnName("category").HasMaxLength(200);
+            // "Viewed Candles within 30 days": one range of this index per name and category, with the profile in it.
+            e.HasIndex(x => new { x.Name, x.Category, x.OccurredAt, x.ProfileId }).HasDatabaseName("ix_nopsegments_events_category");
             // A profile's events of one name in time order: what per-event membership reads. Its entries land at random
             // places, which makes it the dearest index to insert into, but it turns a heavy customer's thousands of
             // events into the few the segments count.

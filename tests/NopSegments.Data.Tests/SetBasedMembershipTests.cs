@@ -21,6 +21,8 @@ public sealed class SetBasedMembershipTests
         {
             data.Add(provider, "product_viewed(category = \"Candles\", within 7d) >= 2", true);
             data.Add(provider, "order_placed(within 30d) = 1", true);
+            data.Add(provider, "added_to_cart(category in (\"candles\", \"LAMPS\"), within 30d) >= 2", true);
+            data.Add(provider, "product_viewed(category != \"lamps\", within 10d)", true);
             data.Add(provider, "order_placed(after -20d) < 2", true);
             data.Add(provider, "NOT added_to_cart(within 3d)", true);
             data.Add(provider, "last_order_at < -20d", true);

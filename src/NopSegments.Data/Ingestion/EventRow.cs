@@ -13,6 +13,12 @@ internal readonly record struct EventRow(StoreEvent Event, long ProfileId, byte[
 
     private static readonly JsonWriterOptions Writer = new() { Encoder = Json.Encoder };
 
+    /// <summary>The event's category as the <c>category</c> column keeps it (lower-cased), or null.</summary>
+    public string? Category => CategoryKey(Event.Properties.TryGetValue("category", out var value) ? value as string : null);
+
+    /// <summary>How a category is kept and compared in the <c>category</c> column.</summary>
+    public static string? CategoryKey(string? category) => category?.ToLowerInvariant();
+
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? buffer;
 

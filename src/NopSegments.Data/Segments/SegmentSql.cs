@@ -99,10 +99,30 @@ internal sealed class SegmentSql(SqlDialect sql, DateTimeOffset now)
     private string Property(string eventName, PropertyFilter filter)
     {
         var name = filter.Property.Text;
+        if (name == "category" && CategoryColumn(filter.Comparison) is { } column)
+            return column;
         var kind = EventCatalog.KindOf(eventName, name)!.Value;
         var type = kind == PropertyKind.Text ? QueryType.Text : QueryType.Number;
         var value = type == QueryType.Text ? sql.JsonText("e.properties", name) : sql.JsonNumber("e.properties", name);
         return Compare(value, type, filter.Comparison, readOnce: true);
+    }
+
+    /// <summary>
+    /// Equality and lists on the category read the lower-cased <c>category</c> column and its index, the values
+    /// lower-cased as stored; other comparisons read the JSON.
+    /// </summary>
+    private string? CategoryColumn(Comparison comparison)
+    {
+        string Key(Literal literal) => Parameter(EventRow.CategoryKey((string)literal.Value)!);
+        return comparison switch
+        {
+            CompareTo { Operator: "=" } equal when equal.Value.Value is string => $"e.category = {Key(equal.Value)}",
+            CompareTo { Operator: "!=" } other when other.Value.Value is string => $"(e.category IS NOT NULL AND e.category <> {Key(other.Value)})",
+            InList list when list.Values.All(v => v.Value is string) =>
+                $"(e.category IS NOT NULL AND e.category {(list.Negated ? "NOT " : "")}IN ({string.Join(", ", list.Values.Select(Key))}))",
+            IsNull isNull => $"(e.category IS {(isNull.Negated ? "NOT " : "")}NULL)",
+            _ => null,
+        };
     }
 
     /// <summary>

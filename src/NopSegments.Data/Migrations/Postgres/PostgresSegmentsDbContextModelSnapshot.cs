@@ -776,6 +776,11 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("event_id");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("category");
+
                     b.Property<string>("CustomerId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -817,6 +822,9 @@ namespace NopSegments.Data.Migrations.Postgres
 
                     b.HasIndex("ProfileId", "Name", "OccurredAt")
                         .HasDatabaseName("ix_nopsegments_events_profile");
+
+                    b.HasIndex("Name", "Category", "OccurredAt", "ProfileId")
+                        .HasDatabaseName("ix_nopsegments_events_category");
 
                     b.ToTable("nopsegments_events", (string)null);
                 });

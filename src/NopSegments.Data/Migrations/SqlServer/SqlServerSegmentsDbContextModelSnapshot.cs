@@ -771,6 +771,11 @@ namespace NopSegments.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("category");
+
                     b.Property<string>("CustomerId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)")
@@ -825,6 +830,9 @@ namespace NopSegments.Data.Migrations.SqlServer
 
                     b.HasIndex("ProfileId", "Name", "OccurredAt")
                         .HasDatabaseName("ix_nopsegments_events_profile");
+
+                    b.HasIndex("Name", "Category", "OccurredAt", "ProfileId")
+                        .HasDatabaseName("ix_nopsegments_events_category");
 
                     b.ToTable("nopsegments_events", (string)null);
                 });

@@ -744,6 +744,11 @@ namespace NopSegments.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
                     b.Property<string>("CustomerId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -795,6 +800,9 @@ namespace NopSegments.Data.Migrations.Sqlite
 
                     b.HasIndex("ProfileId", "Name", "OccurredAt")
                         .HasDatabaseName("ix_nopsegments_events_profile");
+
+                    b.HasIndex("Name", "Category", "OccurredAt", "ProfileId")
+                        .HasDatabaseName("ix_nopsegments_events_category");
 
                     b.ToTable("nopsegments_events", (string)null);
                 });

@@ -65,7 +65,8 @@ namespace NopSegments.Data.Migrations.SqlServer
                     session_id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     occurred_at = table.Column<DateTime>(type: "datetime2", nullable: false),
                     recorded_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    properties = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                    properties = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    category = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -312,6 +313,11 @@ namespace NopSegments.Data.Migrations.SqlServer
                 name: "ix_nopsegments_dead_letters_visitor",
                 table: "nopsegments_dead_letters",
                 column: "visitor_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_events_category",
+                table: "nopsegments_events",
+                columns: new[] { "name", "category", "occurred_at", "profile_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_events_key",

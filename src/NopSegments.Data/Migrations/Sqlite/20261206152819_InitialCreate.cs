@@ -64,7 +64,8 @@ namespace NopSegments.Data.Migrations.Sqlite
                     session_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     occurred_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     recorded_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    properties = table.Column<string>(type: "TEXT", nullable: false)
+                    properties = table.Column<string>(type: "TEXT", nullable: false),
+                    category = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -311,6 +312,11 @@ namespace NopSegments.Data.Migrations.Sqlite
                 name: "ix_nopsegments_dead_letters_visitor",
                 table: "nopsegments_dead_letters",
                 column: "visitor_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_events_category",
+                table: "nopsegments_events",
+                columns: new[] { "name", "category", "occurred_at", "profile_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_events_key",

@@ -67,7 +67,8 @@ namespace NopSegments.Data.Migrations.Postgres
                     customer_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     session_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     recorded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    properties = table.Column<string>(type: "text", nullable: false)
+                    properties = table.Column<string>(type: "text", nullable: false),
+                    category = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -314,6 +315,11 @@ namespace NopSegments.Data.Migrations.Postgres
                 name: "ix_nopsegments_dead_letters_visitor",
                 table: "nopsegments_dead_letters",
                 column: "visitor_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_events_category",
+                table: "nopsegments_events",
+                columns: new[] { "name", "category", "occurred_at", "profile_id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_events_profile",
