@@ -824,7 +824,8 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasDatabaseName("ix_nopsegments_events_profile");
 
                     b.HasIndex("Name", "Category", "OccurredAt", "ProfileId")
-                        .HasDatabaseName("ix_nopsegments_events_category");
+                        .HasDatabaseName("ix_nopsegments_events_category")
+                        .HasFilter("category IS NOT NULL");
 
                     b.ToTable("nopsegments_events", (string)null);
                 });

@@ -832,7 +832,8 @@ namespace NopSegments.Data.Migrations.SqlServer
                         .HasDatabaseName("ix_nopsegments_events_profile");
 
                     b.HasIndex("Name", "Category", "OccurredAt", "ProfileId")
-                        .HasDatabaseName("ix_nopsegments_events_category");
+                        .HasDatabaseName("ix_nopsegments_events_category")
+                        .HasFilter("category IS NOT NULL");
 
                     b.ToTable("nopsegments_events", (string)null);
                 });

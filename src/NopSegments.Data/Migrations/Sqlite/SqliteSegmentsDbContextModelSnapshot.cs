@@ -802,7 +802,8 @@ namespace NopSegments.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_nopsegments_events_profile");
 
                     b.HasIndex("Name", "Category", "OccurredAt", "ProfileId")
-                        .HasDatabaseName("ix_nopsegments_events_category");
+                        .HasDatabaseName("ix_nopsegments_events_category")
+                        .HasFilter("category IS NOT NULL");
 
                     b.ToTable("nopsegments_events", (string)null);
                 });

@@ -316,7 +316,8 @@ namespace NopSegments.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_events_category",
                 table: "nopsegments_events",
-                columns: new[] { "name", "category", "occurred_at", "profile_id" });
+                columns: new[] { "name", "category", "occurred_at", "profile_id" },
+                filter: "category IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_events_key",
