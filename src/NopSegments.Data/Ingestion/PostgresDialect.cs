@@ -139,6 +139,26 @@ internal sealed class PostgresDialect : SqlDialect
         }
     }
 
+    /// <summary>Binary COPY: a segment saved with a hundred thousand members writes them (and their checks) in a blink.</summary>
+    public override async Task InsertRowsAsync(
+        DbConnection connection, DbTransaction transaction, string table, string[] columns, IEnumerable<object?[]> rows, CancellationToken ct)
+    {
+        await using var copy = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(
+            $"COPY {table} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var row in rows)
+        {
+            await copy.StartRowAsync(ct);
+            foreach (var value in row)
+            {
+                if (value is null)
+                    await copy.WriteNullAsync(ct);
+                else
+                    await copy.WriteAsync(value, ct);
+            }
+        }
+        await copy.CompleteAsync(ct);
+    }
+
     /// <summary>
     /// Many rows: one UPDATE … FROM a staging table filled by binary COPY, instead of a statement per row. A few rows
     /// (a live store's small batches, durable mode's one event): an UPDATE per row, queued to ride with the next round

@@ -61,6 +61,13 @@ internal abstract class SqlDialect
         DbConnection connection, DbTransaction transaction, string sql, string[] parameters,
         IEnumerable<object?[]> rows, CancellationToken ct);
 
+    /// <summary>Inserts many rows into <paramref name="table"/>: a prepared INSERT per row unless the database has a bulk path.</summary>
+    public virtual Task InsertRowsAsync(
+        DbConnection connection, DbTransaction transaction, string table, string[] columns, IEnumerable<object?[]> rows, CancellationToken ct) =>
+        ExecuteForEachAsync(connection, transaction,
+            $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})",
+            [.. columns.Select(c => "@" + c)], rows, ct);
+
     /// <summary>
     /// Sets <paramref name="columns"/> of many rows, matched on <paramref name="key"/> (each row's last value): queued
     /// to go with the transaction's next read or its commit. <paramref name="nullTypes"/>: each value's type when it is null.

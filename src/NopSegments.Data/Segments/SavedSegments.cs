@@ -104,14 +104,12 @@ internal sealed partial class SavedSegments(SegmentsDbContextFactory contexts, T
         var at = now.UtcDateTime;
         await sql.ExecuteForEachAsync(connection, tx, "DELETE FROM nopsegments_segment_members WHERE segment_id = @s AND profile_id = @p",
             ["@s", "@p"], left.Select(p => new object?[] { id, p }), ct);
-        await sql.ExecuteForEachAsync(connection, tx, "INSERT INTO nopsegments_segment_members (segment_id, profile_id, since) VALUES (@s, @p, @at)",
-            ["@s", "@p", "@at"], entered.Select(p => new object?[] { id, p, at }), ct);
+        await sql.InsertRowsAsync(connection, tx, "nopsegments_segment_members", ["segment_id", "profile_id", "since"],
+            entered.Select(p => new object?[] { id, p, at }), ct);
         await ExecuteAsync(connection, tx, "DELETE FROM nopsegments_segment_checks WHERE segment_id = @id", [("@id", id)], ct);
-        await sql.ExecuteForEachAsync(connection, tx, "INSERT INTO nopsegments_segment_checks (segment_id, profile_id, due_at) VALUES (@s, @p, @due)",
-            ["@s", "@p", "@due"], answer.NextChecks.Where(_ => !answer.UsesRfm).Select(c => new object?[] { id, c.Key, c.Value.UtcDateTime }), ct);
-        await sql.ExecuteForEachAsync(connection, tx,
-            "INSERT INTO nopsegments_segment_transitions (segment_id, profile_id, kind, at, reason, version) VALUES (@s, @p, @kind, @at, @reason, @version)",
-            ["@s", "@p", "@kind", "@at", "@reason", "@version"],
+        await sql.InsertRowsAsync(connection, tx, "nopsegments_segment_checks", ["segment_id", "profile_id", "due_at"],
+            answer.NextChecks.Where(_ => !answer.UsesRfm).Select(c => new object?[] { id, c.Key, c.Value.UtcDateTime }), ct);
+        await sql.InsertRowsAsync(connection, tx, "nopsegments_segment_transitions", ["segment_id", "profile_id", "kind", "at", "reason", "version"],
             entered.Select(p => new object?[] { id, p, SegmentTransition.Entered, at, reason, version })
                 .Concat(left.Select(p => new object?[] { id, p, SegmentTransition.Left, at, reason, version })), ct);
         return (entered.Count, left.Count);
