@@ -43,7 +43,12 @@
     problem.hidden = true;
     const count = element('p');
     count.append(element('strong', body.count.toLocaleString('en'), { 'data-count': '' }), ` profile${body.count === 1 ? '' : 's'} match now.`);
-    preview.replaceChildren(element('h2', 'Preview'), count, keys('Sample', body.sample));
+    preview.replaceChildren(element('h2', 'Preview'), count);
+    if (body.profileByProfile) {
+      preview.append(element('p', `Evaluated profile by profile (${body.profileByProfile}): slower on a large store.`,
+        { class: 'ns-note', 'data-profile-by-profile': '' }));
+    }
+    preview.append(keys('Sample', body.sample));
     if (original) {
       preview.append(keys(`Would enter: ${body.entering.toLocaleString('en')}`, body.enteringSample),
         keys(`Would leave: ${body.leaving.toLocaleString('en')}`, body.leavingSample));

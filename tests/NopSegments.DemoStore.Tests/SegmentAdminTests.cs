@@ -74,11 +74,15 @@ public sealed class SegmentAdminTests
         var counted = await admin.PostJsonAsync($"{Segments}/preview", """{"query":"orders_count >= 2"}""", ("RequestVerificationToken", token));
         var wrong = await admin.PostJsonAsync($"{Segments}/preview", """{"query":"orders_count >= "}""", ("RequestVerificationToken", token));
         var huge = await admin.PostJsonAsync($"{Segments}/preview", """{"query":"total_spent > 99999999999999999999999999999999"}""", ("RequestVerificationToken", token));
+        var folded = await admin.PostJsonAsync($"{Segments}/preview", """{"query":"interest(\"Candles\") >= 0.1"}""", ("RequestVerificationToken", token));
 
         Assert.Equal(HttpStatusCode.OK, counted.Status);
         var preview = JsonDocument.Parse(counted.Body).RootElement;
         Assert.True(preview.GetProperty("count").GetInt32() > 0);
         Assert.NotEmpty(preview.GetProperty("sample").EnumerateArray());
+        // SQL answered it; interest(…) is evaluated profile by profile, and the merchandiser is told why.
+        Assert.Equal(JsonValueKind.Null, preview.GetProperty("profileByProfile").ValueKind);
+        Assert.Equal("interest(…) is computed per profile", JsonDocument.Parse(folded.Body).RootElement.GetProperty("profileByProfile").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, wrong.Status);
         var problem = JsonDocument.Parse(wrong.Body).RootElement;
         Assert.Equal((1, 17), (problem.GetProperty("line").GetInt32(), problem.GetProperty("column").GetInt32()));

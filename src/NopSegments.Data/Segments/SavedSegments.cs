@@ -57,7 +57,7 @@ internal sealed partial class SavedSegments(SegmentsDbContextFactory contexts, T
         var query = SegmentQuery.Parse(queryText, [.. saved.Select(s => s.Slug).Where(s => s != slug)]);
         var now = clock.GetUtcNow();
         var setBased = new SetBasedSegments(contexts);
-        if (await setBased.WhyNotAsync(query, now, ct) is null)
+        if (await setBased.WhyNotAsync(query, now, ct) is not { } why)
             return await setBased.PreviewAsync(query, saved.SingleOrDefault(s => s.Slug == slug)?.Id, now, SampleSize, ct);
         var answer = await new SegmentMembership(contexts).FoldAsync(query, now, ct);
         var current = saved.SingleOrDefault(s => s.Slug == slug) is { } segment ? await MembersAsync(segment.Id, ct) : [];
@@ -66,7 +66,10 @@ internal sealed partial class SavedSegments(SegmentsDbContextFactory contexts, T
         var leavingKeys = await new SetBasedSegments(contexts).KeysAsync([.. leaving.Take(SampleSize)], ct);
         return new SegmentPreview(answer.Members.Count, [.. answer.Members.Values.Take(SampleSize)],
             entering.Count, [.. entering.Take(SampleSize).Select(id => answer.Keys[id])],
-            leaving.Count, [.. leaving.Take(SampleSize).Select(id => leavingKeys.GetValueOrDefault(id, SegmentMembership.Key(id)))]);
+            leaving.Count, [.. leaving.Take(SampleSize).Select(id => leavingKeys.GetValueOrDefault(id, SegmentMembership.Key(id)))])
+        {
+            ProfileByProfile = why,
+        };
     }
 
     public async Task DeleteAsync(string slug, CancellationToken ct = default)
