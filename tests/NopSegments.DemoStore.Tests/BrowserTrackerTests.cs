@@ -18,6 +18,8 @@ public sealed class BrowserTrackerTests
         var tracked = page.WaitForResponseAsync(r => r.Url.EndsWith("/nopsegments/track", StringComparison.Ordinal));
         await page.GotoAsync("/?utm_source=newsletter&utm_medium=email&utm_campaign=spring");
         Assert.Equal(202, (await tracked).Status);
+        // A click while the landing page was still loading was once lost on a busy machine (no navigation, nothing open).
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.GetByRole(AriaRole.Link, new() { Name = "Christmas" }).First.ClickAsync();
         await browser.WaitForUrlAsync("**/category/christmas");
         var visitor = store.UnprotectVisitorCookie(Uri.UnescapeDataString((await context.CookiesAsync()).Single(c => c.Name == "nopsegments.vid").Value))!;
