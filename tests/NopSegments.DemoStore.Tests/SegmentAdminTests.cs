@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -61,6 +62,29 @@ public sealed class SegmentAdminTests
         Assert.True(badSlug.Shows("is not a slug"));
         Assert.Equal(HttpStatusCode.BadRequest, forged.Status);
         Assert.True((await admin.GetAsync(Segments)).Shows("No segment yet"));
+    }
+
+    [Fact]
+    public async Task A_saved_segment_downloads_all_its_members_as_CSV()
+    {
+        await using var store = await StoreFactory.CreateAsync();
+        var admin = store.NewBrowser();
+        await admin.LogInAsync(DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
+        await admin.SubmitAsync($"{Segments}/new", Segments,
+            ("slug", "repeat-buyers"), ("name", "Repeat buyers"), ("query", "orders_count >= 2"), ("action", "save"));
+
+        var page = await admin.GetAsync($"{Segments}/repeat-buyers");
+        var csv = await admin.GetAsync($"{Segments}/repeat-buyers/members.csv");
+        var missing = await admin.GetAsync($"{Segments}/no-such-segment/members.csv");
+        var outsider = await store.NewBrowser().GetAsync($"{Segments}/repeat-buyers/members.csv");
+
+        var lines = csv.Html.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("members.csv", page.Html, StringComparison.Ordinal);
+        Assert.Equal("profile_id,customer_id,member_since,orders_count,total_spent,last_seen_at", lines[0].TrimEnd('\r'));
+        Assert.Equal(Count(page), lines.Length - 1);
+        Assert.All(lines.Skip(1), l => Assert.True(int.Parse(l.Split(',')[3], CultureInfo.InvariantCulture) >= 2, l));
+        Assert.Equal(HttpStatusCode.NotFound, missing.Status);
+        Assert.DoesNotContain("profile_id", outsider.Html, StringComparison.Ordinal);
     }
 
     [Fact]

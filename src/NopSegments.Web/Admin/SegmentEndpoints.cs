@@ -22,6 +22,7 @@ internal static class SegmentEndpoints
         admin.MapGet("/segments", ListAsync);
         admin.MapGet("/segments/new", NewAsync);
         admin.MapGet("/segments/{slug}", ShowAsync);
+        admin.MapGet("/segments/{slug}/members.csv", SegmentMembersCsv.DownloadAsync);
         // Forms are checked against the antiforgery token here, whether or not the host runs the antiforgery middleware.
         admin.MapPost("/segments", SegmentSubmissions.SubmitAsync).DisableAntiforgery();
         admin.MapPost("/segments/preview", SegmentSubmissions.LivePreviewAsync).DisableAntiforgery();

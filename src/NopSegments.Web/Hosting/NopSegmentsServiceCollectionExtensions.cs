@@ -94,6 +94,7 @@ public static class NopSegmentsServiceCollectionExtensions
         services.AddAntiforgery();
         services.AddSingleton<SegmentSweep>();
         services.AddSingleton<SegmentCustomers>();
+        services.AddSingleton<SegmentMemberExport>();
         services.AddSingleton<Data.Profiles.CustomerLinks>();
         services.AddSingleton<Data.Campaigns.CampaignStore>();
         services.AddSingleton<Data.Campaigns.OfferLedger>();
