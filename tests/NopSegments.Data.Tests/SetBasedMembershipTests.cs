@@ -35,21 +35,29 @@ public sealed class SetBasedMembershipTests
 
     private static readonly DateTimeOffset Start = new(2026, 9, 1, 8, 0, 0, TimeSpan.Zero);
 
+    private static readonly DateTimeOffset Now = Start.AddDays(60);
+
+    /// <summary>The shoppers' history stored, and segment "candle-fans" saved, with the clock at <see cref="Now"/>.</summary>
+    private static async Task<(SegmentsDbContextFactory Contexts, SavedSegments Segments)> ShopAsync(DatabaseProvider provider, TestDatabase database)
+    {
+        var contexts = new SegmentsDbContextFactory(provider, database.ConnectionString);
+        await new IngestionWriter(contexts, TimeProvider.System).WriteAsync(History());
+        var segments = new SavedSegments(contexts, new FakeTimeProvider(Now));
+        await segments.SaveAsync(new SegmentDraft("candle-fans", "Candle fans", null, "product_viewed(category = \"Candles\") >= 3"));
+        return (contexts, segments);
+    }
+
     [SkippableTheory, MemberData(nameof(Cases))]
     public async Task SQL_gives_the_folded_members_and_never_checks_later_than_the_fold(DatabaseProvider provider, string text, bool exact)
     {
         await using var database = await TestDatabase.InstalledAsync(provider);
-        var contexts = new SegmentsDbContextFactory(provider, database.ConnectionString);
-        await new IngestionWriter(contexts, TimeProvider.System).WriteAsync(History());
-        var now = Start.AddDays(60);
-        var segments = new SavedSegments(contexts, new FakeTimeProvider(now));
-        await segments.SaveAsync(new SegmentDraft("candle-fans", "Candle fans", null, "product_viewed(category = \"Candles\") >= 3"));
+        var (contexts, segments) = await ShopAsync(provider, database);
         var query = SegmentQuery.Parse(text, ["candle-fans"]);
         var membership = new SegmentMembership(contexts);
 
-        Assert.Null(await membership.WhyNotSetBasedAsync(query, now, CancellationToken.None));
-        var sql = await membership.EvaluateAsync(query, now, CancellationToken.None);
-        var fold = await membership.FoldAsync(query, now, CancellationToken.None);
+        Assert.Null(await membership.WhyNotSetBasedAsync(query, Now, CancellationToken.None));
+        var sql = await membership.EvaluateAsync(query, Now, CancellationToken.None);
+        var fold = await membership.FoldAsync(query, Now, CancellationToken.None);
 
         Assert.NotEmpty(fold.Members);
         Assert.NotEmpty(fold.NextChecks);
@@ -66,16 +74,12 @@ public sealed class SetBasedMembershipTests
     public async Task The_live_preview_counts_who_enters_and_leaves_in_SQL_as_the_fold_would(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.InstalledAsync(provider);
-        var contexts = new SegmentsDbContextFactory(provider, database.ConnectionString);
-        await new IngestionWriter(contexts, TimeProvider.System).WriteAsync(History());
-        var now = Start.AddDays(60);
-        var segments = new SavedSegments(contexts, new FakeTimeProvider(now));
-        await segments.SaveAsync(new SegmentDraft("candle-fans", "Candle fans", null, "product_viewed(category = \"Candles\") >= 3"));
+        var (contexts, segments) = await ShopAsync(provider, database);
         await segments.SaveAsync(new SegmentDraft("repeat", "Repeat buyers", null, "orders_count >= 2"));
         const string Edited = "product_viewed(category = \"Candles\", within 30d) >= 2 OR in_segment(\"repeat\") AND last_seen_at > -20d";
         var stored = (await segments.ListAsync()).Single(s => s.Slug == "candle-fans");
         var storedMembers = await segments.MembersAsync(stored.Id);
-        var fold = await new SegmentMembership(contexts).FoldAsync(SegmentQuery.Parse(Edited, ["repeat"]), now, CancellationToken.None);
+        var fold = await new SegmentMembership(contexts).FoldAsync(SegmentQuery.Parse(Edited, ["repeat"]), Now, CancellationToken.None);
 
         var preview = await segments.PreviewAsync(Edited, "candle-fans");
 
@@ -90,7 +94,7 @@ public sealed class SetBasedMembershipTests
         // RFM scores come in their own WITH clause, before the members'.
         const string Ranked = "rfm_frequency >= 3 AND product_viewed(within 30d)";
         var ranked = await segments.PreviewAsync(Ranked, null);
-        var rankedFold = await new SegmentMembership(contexts).FoldAsync(SegmentQuery.Parse(Ranked), now, CancellationToken.None);
+        var rankedFold = await new SegmentMembership(contexts).FoldAsync(SegmentQuery.Parse(Ranked), Now, CancellationToken.None);
         Assert.True(rankedFold.Members.Count > 0);
         Assert.Equal((rankedFold.Members.Count, rankedFold.Members.Count, 0), (ranked.Count, ranked.Entering, ranked.Leaving));
     }

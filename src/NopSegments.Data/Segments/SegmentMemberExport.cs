@@ -11,12 +11,16 @@ internal sealed class SegmentMemberExport(SegmentsDbContextFactory contexts)
 {
     private const int Page = 5_000;
 
-    public async IAsyncEnumerable<IReadOnlyList<SegmentMemberExportRow>> PagesAsync(
-        string slug, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    /// <summary>The saved segment's id, or null when there is none by that slug.</summary>
+    public async Task<long?> SegmentIdAsync(string slug, CancellationToken ct = default)
     {
-        long segmentId;
-        await using (var segments = contexts.Create())
-            segmentId = await segments.Segments.Where(s => s.Slug == slug).Select(s => s.Id).FirstOrDefaultAsync(ct);
+        await using var db = contexts.Create();
+        return await db.Segments.Where(s => s.Slug == slug).Select(s => (long?)s.Id).FirstOrDefaultAsync(ct);
+    }
+
+    public async IAsyncEnumerable<IReadOnlyList<SegmentMemberExportRow>> PagesAsync(
+        long segmentId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
         var after = 0L;
         while (true)
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using NopSegments.Web.Hosting;
 
@@ -19,7 +20,10 @@ internal sealed class InHostLayout(IResult page, IAdminLayout layout) : IResult
     {
         var result = await next(context);
         var http = context.HttpContext;
-        return result is IResult page && HttpMethods.IsGet(http.Request.Method) && http.RequestServices.GetService<IAdminLayout>() is { } layout
+        // Only pages are wrapped (handlers answer a union, Results<…>, around them): a download or JSON is never
+        // buffered on its way out.
+        var page = result is INestedHttpResult nested ? nested.Result : result as IResult;
+        return page is RazorComponentResult && HttpMethods.IsGet(http.Request.Method) && http.RequestServices.GetService<IAdminLayout>() is { } layout
             ? new InHostLayout(page, layout) : result;
     }
 

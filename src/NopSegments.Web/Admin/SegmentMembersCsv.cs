@@ -12,14 +12,14 @@ namespace NopSegments.Web.Admin;
 /// </summary>
 internal static class SegmentMembersCsv
 {
-    public static async Task<IResult> DownloadAsync(string slug, SegmentActivity activity, SegmentMemberExport export, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> DownloadAsync(string slug, SegmentMemberExport export, HttpContext http, CancellationToken ct)
     {
-        if (!(await activity.SummariesAsync(ct)).Any(s => s.Slug == slug))
+        if (await export.SegmentIdAsync(slug, ct) is not { } segmentId)
             return TypedResults.NotFound($"No segment '{slug}'.");
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{slug}-members.csv\"";
         var header = true;
-        await foreach (var page in export.PagesAsync(slug, ct))
+        await foreach (var page in export.PagesAsync(segmentId, ct))
         {
             await http.Response.WriteAsync(Write(page, header), ct);
             header = false;
