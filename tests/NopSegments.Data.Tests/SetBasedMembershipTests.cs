@@ -24,6 +24,8 @@ public sealed class SetBasedMembershipTests
             data.Add(provider, "added_to_cart(category in (\"candles\", \"LAMPS\"), within 30d) >= 2", true);
             data.Add(provider, "product_viewed(category != \"lamps\", within 10d)", true);
             data.Add(provider, "order_placed(after -20d) < 2", true);
+            // The absolute bound lies inside the window: an event still leaves when the 20 days have passed.
+            data.Add(provider, "product_viewed(after 2026-10-15, within 20d) >= 2", true);
             data.Add(provider, "NOT added_to_cart(within 3d)", true);
             data.Add(provider, "last_order_at < -20d", true);
             data.Add(provider, "first_seen_at between -30d and -10d", false);

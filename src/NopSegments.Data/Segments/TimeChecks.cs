@@ -67,13 +67,16 @@ internal sealed class TimeChecks(SqlDialect sql, DateTimeOffset now)
         _ => [],
     };
 
-    /// <summary>How long an event stays counted: the narrowest relative lower bound of the node's time filters.</summary>
-    private TimeSpan? Window(EventNode node)
+    /// <summary>
+    /// How long an event stays counted: the narrowest of the node's relative windows (<c>within D</c>, <c>after -D</c>).
+    /// An absolute bound does not move with time, so it never ends an event's stay.
+    /// </summary>
+    private static TimeSpan? Window(EventNode node) => node.Filters.Select(f => f switch
     {
-        var bound = SyntaxWalk.LowerBound(node, now);
-        var relative = node.Filters.Any(f => f is TimeFilter { Kind: TimeFilter.Within } or TimeFilter { Kind: TimeFilter.After, Value.Kind: LiteralKind.Duration });
-        return relative ? now - bound : null;
-    }
+        TimeFilter { Kind: TimeFilter.Within, Value.Value: TimeSpan within } => within,
+        TimeFilter { Kind: TimeFilter.After, Value.Value: TimeSpan offset } => -offset,
+        _ => (TimeSpan?)null,
+    }).Min();
 
     // The count of matching events only falls as they age out; the answer flips when it crosses the comparison's
     // threshold: ">= N" when fewer than N remain (the N-th newest leaves), "= N" also when N + 1 become N.
