@@ -20,6 +20,7 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
     public DbSet<ModuleSetting> Settings => Set<ModuleSetting>();
     public DbSet<StoredProfile> Profiles => Set<StoredProfile>();
+    public DbSet<StoredProfileState> ProfileStates => Set<StoredProfileState>();
     public DbSet<StoredIdentity> Identities => Set<StoredIdentity>();
     public DbSet<ProfileMerge> ProfileMerges => Set<ProfileMerge>();
     public DbSet<SavedSegment> Segments => Set<SavedSegment>();
@@ -75,6 +76,12 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
             e.HasIndex(x => x.LastSeenAt).HasDatabaseName("ix_nopsegments_profiles_last_seen");
             // The flows look at the customers whose profile changed since their last run.
             e.HasIndex(x => x.UpdatedAt).HasDatabaseName("ix_nopsegments_profiles_updated");
+        });
+        modelBuilder.Entity<StoredProfileState>(e =>
+        {
+            e.ToTable(TablePrefix + "profile_states");
+            e.HasKey(x => x.ProfileId);
+            e.Property(x => x.ProfileId).ValueGeneratedNever();
         });
         modelBuilder.Entity<StoredIdentity>(e =>
         {

@@ -116,6 +116,7 @@ public sealed class IngestionWriterTests
 
         var customer = await fixture.ProfileOfCustomerAsync("42");
         Assert.Equal(1, await fixture.CountAsync<StoredProfile>());
+        Assert.Equal(1, await fixture.CountAsync<StoredProfileState>()); // the merged-away profile's state went with it
         Assert.Equal((1, 50.0, 2, 1, 2), (customer.OrdersCount, customer.TotalSpent, customer.PageViewsCount, customer.CartItemsCount, customer.SessionsCount));
         Assert.Equal(customer.Id, (await fixture.ProfileOfVisitorAsync("phone")).Id);
         var merge = Assert.Single(await fixture.Db.ProfileMerges.ToListAsync());

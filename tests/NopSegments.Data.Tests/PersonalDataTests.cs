@@ -77,6 +77,8 @@ public sealed class PersonalDataTests
         Assert.Equal(2, export.GetProperty("offersServed").GetArrayLength());
         Assert.Equal(2, erased["offer_serves"]);
         Assert.Equal(JsonValueKind.Object, export.GetProperty("profile").ValueKind);
+        Assert.Equal(JsonValueKind.Object, export.GetProperty("profileState").ValueKind);
+        Assert.Equal(1, erased["profile_states"]);
         Assert.Equal(4, erased["events"]);
         Assert.Equal((2, 1, 1, 1), (erased["identities"], erased["profile_merges"], erased["dead_letters"], erased["profiles"]));
 
@@ -85,6 +87,7 @@ public sealed class PersonalDataTests
         Assert.Equal(["bob-phone"], await db.Identities.Select(i => i.VisitorId).ToListAsync());
         Assert.Equal(["bob-phone"], await db.Set<Campaigns.OfferServe>().Select(o => o.VisitorId).ToListAsync());
         Assert.Equal(["bob"], await db.Profiles.Select(p => p.CustomerId).ToListAsync());
+        Assert.Equal(await db.Profiles.Select(p => p.Id).ToListAsync(), await db.ProfileStates.Select(s => s.ProfileId).ToListAsync());
         Assert.Equal(["bob"], await db.DeadLetters.Select(d => d.CustomerId).ToListAsync());
         Assert.Empty(await db.ProfileMerges.ToListAsync());
         Assert.Empty(await db.FlowEntries.ToListAsync());

@@ -18,7 +18,7 @@ internal sealed class BatchFold
     /// <summary>Merged profiles, and profiles with events later than the tolerance: history arriving after live events.</summary>
     public HashSet<long> FromStorage { get; } = [];
 
-    private readonly Dictionary<long, (ProfileState State, object?[] Row)> rows = [];
+    private readonly Dictionary<long, (ProfileState State, ProfileRows.Row Row)> rows = [];
 
     /// <summary>Makes the folded profiles' rows now, on the fold's core, while the database is still taking the events.</summary>
     public BatchFold WithRows(DateTime now)
@@ -29,7 +29,7 @@ internal sealed class BatchFold
     }
 
     /// <summary>Every folded profile's row: the one made beforehand unless the profile was folded again since.</summary>
-    public List<object?[]> Rows(DateTime now) =>
+    public List<ProfileRows.Row> Rows(DateTime now) =>
         [.. Folded.Select(p => rows.TryGetValue(p.Key, out var made) && ReferenceEquals(made.State, p.Value) ? made.Row : ProfileRows.Values(p.Key, p.Value, now))];
 
     public static BatchFold Run(IReadOnlyDictionary<long, string> storedState, IEnumerable<EventRow> rows, IReadOnlySet<long> mustRefold)

@@ -139,11 +139,13 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
     private async Task SaveNewProfilesAsync(DbConnection connection, DbTransaction tx, ProfileResolver resolver, DateTime now, CancellationToken ct)
     {
         await sql.ExecuteForEachAsync(connection, tx,
-            "INSERT INTO nopsegments_profiles (id, customer_id, created_at, updated_at, state, orders_count, total_spent, refunds_count, " +
+            "INSERT INTO nopsegments_profiles (id, customer_id, created_at, updated_at, orders_count, total_spent, refunds_count, " +
             "discount_orders_count, sessions_count, page_views_count, cart_items_count, cart_value) " +
-            "VALUES (@id, @customer, @now, @now, @state, 0, 0, 0, 0, 0, 0, 0, 0)",
-            ["@id", "@customer", "@now", "@state"],
-            resolver.NewProfiles.Select(p => new object?[] { p.Key, p.Value, now, ProfileResolver.EmptyState }), ct);
+            "VALUES (@id, @customer, @now, @now, 0, 0, 0, 0, 0, 0, 0, 0)",
+            ["@id", "@customer", "@now"],
+            resolver.NewProfiles.Select(p => new object?[] { p.Key, p.Value, now }), ct);
+        await sql.ExecuteForEachAsync(connection, tx, "INSERT INTO nopsegments_profile_states (profile_id, state) VALUES (@id, @state)",
+            ["@id", "@state"], resolver.NewProfiles.Select(p => new object?[] { p.Key, ProfileResolver.EmptyState }), ct);
         await sql.ExecuteForEachAsync(connection, tx, "UPDATE nopsegments_profiles SET customer_id = @customer WHERE id = @id",
             ["@customer", "@id"], resolver.Promotions.Select(p => new object?[] { p.Value, p.Key }), ct);
     }
@@ -164,6 +166,7 @@ internal sealed class IngestionWriter(SegmentsDbContextFactory contexts, TimePro
                 "UPDATE nopsegments_events SET profile_id = @into WHERE profile_id = @from; " +
                 "UPDATE nopsegments_identities SET profile_id = @into WHERE profile_id = @from; " +
                 "DELETE FROM nopsegments_profiles WHERE id = @from; " +
+                "DELETE FROM nopsegments_profile_states WHERE profile_id = @from; " +
                 // The merged profile's segment history follows it; its memberships are the surviving profile's to earn.
                 "UPDATE nopsegments_segment_transitions SET profile_id = @into WHERE profile_id = @from; " +
                 "DELETE FROM nopsegments_segment_members WHERE profile_id = @from; " +

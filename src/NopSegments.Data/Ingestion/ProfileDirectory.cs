@@ -10,6 +10,9 @@ internal sealed class ProfileDirectory
     public Dictionary<long, string?> CustomerOfProfile { get; } = [];
     public Dictionary<long, string> StateOfProfile { get; } = [];
 
+    /// <summary>The join that brings a profile's fold state (<c>s.state</c>) to a query over profiles named <c>p</c>.</summary>
+    public const string WithState = "LEFT JOIN nopsegments_profile_states s ON s.profile_id = p.id";
+
     /// <summary>
     /// One round trip, with whatever the queue holds: the visitors' identities, then the profiles of those identities
     /// and of the customers, then what <paramref name="ahead"/> reads of those profiles.
@@ -23,8 +26,8 @@ internal sealed class ProfileDirectory
         var identities = $"SELECT visitor_id, profile_id FROM nopsegments_identities WHERE {visitorKeys.Condition}";
         // Two lookups in a union rather than one OR: each list then reaches its own index.
         var query = identities + "; " +
-            $"SELECT id, customer_id, state FROM nopsegments_profiles WHERE {customerKeys.Condition} UNION " +
-            $"SELECT id, customer_id, state FROM nopsegments_profiles WHERE id IN (SELECT profile_id FROM ({identities}) i)";
+            $"SELECT p.id, p.customer_id, s.state FROM nopsegments_profiles p {WithState} WHERE {customerKeys.Condition} UNION " +
+            $"SELECT p.id, p.customer_id, s.state FROM nopsegments_profiles p {WithState} WHERE p.id IN (SELECT profile_id FROM ({identities}) i)";
         if (ahead is not null)
             query += "; " + ahead.Queries(sql);
         return queue.ReadAsync(query, command =>
@@ -39,7 +42,8 @@ internal sealed class ProfileDirectory
                 directory.ProfileOfVisitor[reader.GetString(0)] = reader.GetInt64(1);
             await reader.NextResultAsync(ct);
             while (await reader.ReadAsync(ct))
-                directory.Remember(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2));
+                directory.Remember(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1),
+                    reader.IsDBNull(2) ? ProfileResolver.EmptyState : reader.GetString(2));
             if (ahead is not null)
             {
                 await reader.NextResultAsync(ct);

@@ -9,7 +9,7 @@ internal static class ProfileRows
 {
     private static readonly string[] Columns =
     [
-        "updated_at", "state", "orders_count", "total_spent", "average_order_value", "first_order_at", "last_order_at",
+        "updated_at", "orders_count", "total_spent", "average_order_value", "first_order_at", "last_order_at",
         "refunds_count", "discount_orders_count", "discount_orders_share", "sessions_count", "page_views_count", "first_seen_at",
         "last_seen_at", "first_source", "last_source", "device", "country", "cart_items_count", "cart_value", "last_added_to_cart_at",
     ];
@@ -18,26 +18,36 @@ internal static class ProfileRows
     // prepared UPDATE only with the parameter types it was prepared with, and otherwise parses and plans it again.
     private static readonly DbType[] NullTypes =
     [
-        DbType.DateTimeOffset, DbType.String, DbType.Int32, DbType.Double, DbType.Double, DbType.DateTimeOffset, DbType.DateTimeOffset,
+        DbType.DateTimeOffset, DbType.Int32, DbType.Double, DbType.Double, DbType.DateTimeOffset, DbType.DateTimeOffset,
         DbType.Int32, DbType.Int32, DbType.Double, DbType.Int32, DbType.Int32, DbType.DateTimeOffset,
         DbType.DateTimeOffset, DbType.String, DbType.String, DbType.String, DbType.String, DbType.Int32, DbType.Double, DbType.DateTimeOffset,
         DbType.Int64,
     ];
 
-    /// <summary>Saves rows made beforehand by <see cref="Values"/> (a few are queued, see <see cref="SqlDialect.UpdateRowsAsync"/>).</summary>
-    public static Task SaveAsync(StatementQueue queue, SqlDialect sql, IReadOnlyList<object?[]> rows, CancellationToken ct) =>
-        sql.UpdateRowsAsync(queue, "nopsegments_profiles", "id", Columns, NullTypes, rows, ct);
+    private static readonly string[] StateColumns = ["state"];
+    private static readonly DbType[] StateNullTypes = [DbType.String, DbType.Int64];
 
-    /// <summary>A profile's row: its state as JSON and its attributes as column values, the id last.</summary>
-    public static object?[] Values(long id, ProfileState state, DateTime now)
+    /// <summary>Saves rows made beforehand by <see cref="Values"/> (a few are queued, see <see cref="SqlDialect.UpdateRowsAsync"/>).</summary>
+    public static async Task SaveAsync(StatementQueue queue, SqlDialect sql, IReadOnlyList<Row> rows, CancellationToken ct)
+    {
+        await sql.UpdateRowsAsync(queue, "nopsegments_profiles", "id", Columns, NullTypes, [.. rows.Select(r => r.Attributes)], ct);
+        await sql.UpdateRowsAsync(queue, "nopsegments_profile_states", "profile_id", StateColumns, StateNullTypes, [.. rows.Select(r => r.State)], ct);
+    }
+
+    /// <summary>A profile's attribute columns and its state row, each with the id last.</summary>
+    internal sealed record Row(object?[] Attributes, object?[] State);
+
+    /// <summary>A profile's rows: its attributes as column values, its state as JSON.</summary>
+    public static Row Values(long id, ProfileState state, DateTime now)
     {
         var a = new ProfileAccumulator(state).ToAttributes(state.LastSeen ?? now);
-        return
+        object?[] attributes =
         [
-            now, JsonSerializer.Serialize(state), a.OrdersCount, (double)a.TotalSpent, (double?)a.AverageOrderValue,
+            now, a.OrdersCount, (double)a.TotalSpent, (double?)a.AverageOrderValue,
             a.FirstOrderAt?.UtcDateTime, a.LastOrderAt?.UtcDateTime, a.RefundsCount, a.DiscountOrdersCount,
             (double?)a.DiscountOrdersShare, a.SessionsCount, a.PageViewsCount, a.FirstSeenAt?.UtcDateTime, a.LastSeenAt?.UtcDateTime,
             a.FirstSource, a.LastSource, a.Device, a.Country, a.CartItemsCount, (double)a.CartValue, a.LastAddedToCartAt?.UtcDateTime, id,
         ];
+        return new Row(attributes, [JsonSerializer.Serialize(state), id]);
     }
 }

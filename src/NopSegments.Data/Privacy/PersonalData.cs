@@ -50,6 +50,8 @@ internal sealed class PersonalData(SegmentsDbContextFactory contexts, TimeProvid
             ["customerId"] = person.CustomerId,
             ["visitorIds"] = Node(person.VisitorIds),
             ["profile"] = Node(await db.Profiles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)),
+            ["profileState"] = await db.ProfileStates.AsNoTracking().Where(s => s.ProfileId == id).Select(s => s.State)
+                .FirstOrDefaultAsync(cancellationToken) is { } state ? JsonNode.Parse(state) : null,
             ["identities"] = Node(await db.Identities.AsNoTracking().Where(i => i.ProfileId == id).ToListAsync(cancellationToken)),
             ["profileMerges"] = Node(await db.ProfileMerges.AsNoTracking().Where(m => m.IntoProfileId == id || m.FromProfileId == id).ToListAsync(cancellationToken)),
             // Each event's properties as JSON, not as the text they are kept in.
@@ -90,6 +92,7 @@ internal sealed class PersonalData(SegmentsDbContextFactory contexts, TimeProvid
         erased["flow_sends"] = await db.FlowSends.Where(s => s.ProfileId == id).ExecuteDeleteAsync(cancellationToken);
         erased["flow_entries"] = await db.FlowEntries.Where(e => e.ProfileId == id).ExecuteDeleteAsync(cancellationToken);
         erased["offer_serves"] = await OffersServed(db, person).ExecuteDeleteAsync(cancellationToken);
+        erased["profile_states"] = await db.ProfileStates.Where(s => s.ProfileId == id).ExecuteDeleteAsync(cancellationToken);
         erased["profiles"] = await db.Profiles.Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return erased;

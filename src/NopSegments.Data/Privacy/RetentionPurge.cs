@@ -65,7 +65,7 @@ internal sealed class RetentionPurge(SegmentsDbContextFactory contexts, TimeProv
             var batch = await ReadIdsAsync(connection, tx,
                 "SELECT p.id FROM nopsegments_profiles p WHERE p.customer_id IS NULL " +
                 $"AND NOT EXISTS (SELECT 1 FROM nopsegments_events e WHERE e.profile_id = p.id) LIMIT {ProfileBatch}", ct);
-            foreach (var table in new[] { "segment_members", "segment_checks", "segment_transitions", "identities", "flow_sends", "flow_entries" })
+            foreach (var table in new[] { "segment_members", "segment_checks", "segment_transitions", "identities", "flow_sends", "flow_entries", "profile_states" })
                 await ExecuteAsync(sql, connection, tx, $"DELETE FROM nopsegments_{table} WHERE {sql.InList("profile_id", "@ids")}", batch, ct);
             await ExecuteAsync(sql, connection, tx, $"DELETE FROM nopsegments_profiles WHERE {sql.InList("id", "@ids")}", batch, ct);
             // What the window no longer covers of the module's own history goes too.
@@ -90,7 +90,7 @@ internal sealed class RetentionPurge(SegmentsDbContextFactory contexts, TimeProv
         await using var tx = await connection.BeginTransactionAsync(ct);
         var segments = await LiveSegments.LoadAsync(connection, tx, ct);
         var queue = new StatementQueue(connection, tx);
-        var rows = new List<object?[]>(profiles.Length);
+        var rows = new List<ProfileRows.Row>(profiles.Length);
         var targets = new List<ProfileReevaluation.Target>(profiles.Length);
         foreach (var id in profiles)
         {

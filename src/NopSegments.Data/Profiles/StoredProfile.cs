@@ -1,8 +1,8 @@
 namespace NopSegments.Data.Profiles;
 
 /// <summary>
-/// A person-level profile in <c>nopsegments_profiles</c>: the fold state to resume from, and the
-/// attributes at the last event, materialized as columns for set-based segment queries.
+/// A person-level profile in <c>nopsegments_profiles</c>: the attributes at the last event, materialized as columns
+/// for set-based segment queries (the fold state lives in <see cref="StoredProfileState"/>).
 /// Money is stored as double so SQLite can compare and sum it in SQL.
 /// </summary>
 internal sealed class StoredProfile
@@ -11,7 +11,6 @@ internal sealed class StoredProfile
     public string? CustomerId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
-    public required string State { get; set; }
     public int OrdersCount { get; set; }
     public double TotalSpent { get; set; }
     public double? AverageOrderValue { get; set; }

@@ -22,7 +22,9 @@ internal sealed record MembershipInputs(string State, string? Traits, HashSet<lo
     public static string Queries(SqlDialect sql, Func<string, string> among, bool withState, bool withEvents)
     {
         var queries =
-            $"SELECT id, {(withState ? "state" : "''")}, traits FROM nopsegments_profiles WHERE {among("id")}; " +
+            (withState
+                ? $"SELECT p.id, COALESCE(s.state, ''), p.traits FROM nopsegments_profiles p {ProfileDirectory.WithState} WHERE {among("p.id")}; "
+                : $"SELECT id, '', traits FROM nopsegments_profiles WHERE {among("id")}; ") +
             $"SELECT profile_id, segment_id FROM nopsegments_segment_members WHERE {among("profile_id")}; " +
             $"SELECT profile_id, segment_id, due_at FROM nopsegments_segment_checks WHERE {among("profile_id")}";
         return !withEvents ? queries : queries + "; " + sql.PlannedOnce(

@@ -27,7 +27,9 @@ internal sealed partial class ProfileReevaluation
     private MembershipInputs? ReadPrepared(SqliteConnection sqlite, long profile, bool withState, string names, DateTime? since)
     {
         MembershipInputs stored;
-        using (var row = Prepare(sqlite, $"SELECT {(withState ? "state" : "''")}, traits FROM nopsegments_profiles WHERE id = @p", profile))
+        using (var row = Prepare(sqlite, withState
+            ? $"SELECT COALESCE(s.state, ''), p.traits FROM nopsegments_profiles p {ProfileDirectory.WithState} WHERE p.id = @p"
+            : "SELECT '', traits FROM nopsegments_profiles WHERE id = @p", profile))
         {
             if (!row.Step())
                 return null;

@@ -488,11 +488,6 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("sessions_count");
 
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("state");
-
                     b.Property<double>("TotalSpent")
                         .HasColumnType("double precision")
                         .HasColumnName("total_spent");
@@ -518,6 +513,22 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasDatabaseName("ix_nopsegments_profiles_updated");
 
                     b.ToTable("nopsegments_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("NopSegments.Data.Profiles.StoredProfileState", b =>
+                {
+                    b.Property<long>("ProfileId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("profile_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("state");
+
+                    b.HasKey("ProfileId");
+
+                    b.ToTable("nopsegments_profile_states", (string)null);
                 });
 
             modelBuilder.Entity("NopSegments.Data.Segments.SavedSegment", b =>

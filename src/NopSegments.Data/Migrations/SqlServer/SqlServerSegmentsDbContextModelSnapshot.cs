@@ -488,11 +488,6 @@ namespace NopSegments.Data.Migrations.SqlServer
                         .HasColumnType("int")
                         .HasColumnName("sessions_count");
 
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)")
-                        .HasColumnName("state");
-
                     b.Property<double>("TotalSpent")
                         .HasColumnType("float")
                         .HasColumnName("total_spent");
@@ -519,6 +514,22 @@ namespace NopSegments.Data.Migrations.SqlServer
                         .HasDatabaseName("ix_nopsegments_profiles_updated");
 
                     b.ToTable("nopsegments_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("NopSegments.Data.Profiles.StoredProfileState", b =>
+                {
+                    b.Property<long>("ProfileId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("profile_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("state");
+
+                    b.HasKey("ProfileId");
+
+                    b.ToTable("nopsegments_profile_states", (string)null);
                 });
 
             modelBuilder.Entity("NopSegments.Data.Segments.SavedSegment", b =>

@@ -471,11 +471,6 @@ namespace NopSegments.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("sessions_count");
 
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("state");
-
                     b.Property<double>("TotalSpent")
                         .HasColumnType("REAL")
                         .HasColumnName("total_spent");
@@ -501,6 +496,22 @@ namespace NopSegments.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_nopsegments_profiles_updated");
 
                     b.ToTable("nopsegments_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("NopSegments.Data.Profiles.StoredProfileState", b =>
+                {
+                    b.Property<long>("ProfileId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("profile_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.HasKey("ProfileId");
+
+                    b.ToTable("nopsegments_profile_states", (string)null);
                 });
 
             modelBuilder.Entity("NopSegments.Data.Segments.SavedSegment", b =>

@@ -177,6 +177,18 @@ namespace NopSegments.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "nopsegments_profile_states",
+                columns: table => new
+                {
+                    profile_id = table.Column<long>(type: "bigint", nullable: false),
+                    state = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_profile_states", x => x.profile_id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "nopsegments_profiles",
                 columns: table => new
                 {
@@ -185,7 +197,6 @@ namespace NopSegments.Data.Migrations.SqlServer
                     customer_id = table.Column<string>(type: "nvarchar(450)", nullable: true),
                     created_at = table.Column<DateTime>(type: "datetime2", nullable: false),
                     updated_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    state = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     orders_count = table.Column<int>(type: "int", nullable: false),
                     total_spent = table.Column<double>(type: "float", nullable: false),
                     average_order_value = table.Column<double>(type: "float", nullable: true),
@@ -459,6 +470,9 @@ namespace NopSegments.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "nopsegments_profile_merges");
+
+            migrationBuilder.DropTable(
+                name: "nopsegments_profile_states");
 
             migrationBuilder.DropTable(
                 name: "nopsegments_profiles");

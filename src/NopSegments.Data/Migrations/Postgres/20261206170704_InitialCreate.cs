@@ -179,6 +179,18 @@ namespace NopSegments.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "nopsegments_profile_states",
+                columns: table => new
+                {
+                    profile_id = table.Column<long>(type: "bigint", nullable: false),
+                    state = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_profile_states", x => x.profile_id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "nopsegments_profiles",
                 columns: table => new
                 {
@@ -187,7 +199,6 @@ namespace NopSegments.Data.Migrations.Postgres
                     customer_id = table.Column<string>(type: "text", nullable: true),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    state = table.Column<string>(type: "text", nullable: false),
                     orders_count = table.Column<int>(type: "integer", nullable: false),
                     total_spent = table.Column<double>(type: "double precision", nullable: false),
                     average_order_value = table.Column<double>(type: "double precision", nullable: true),
@@ -449,6 +460,9 @@ namespace NopSegments.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "nopsegments_profile_merges");
+
+            migrationBuilder.DropTable(
+                name: "nopsegments_profile_states");
 
             migrationBuilder.DropTable(
                 name: "nopsegments_profiles");

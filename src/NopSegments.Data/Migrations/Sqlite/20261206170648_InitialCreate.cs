@@ -176,6 +176,18 @@ namespace NopSegments.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "nopsegments_profile_states",
+                columns: table => new
+                {
+                    profile_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    state = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_nopsegments_profile_states", x => x.profile_id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "nopsegments_profiles",
                 columns: table => new
                 {
@@ -184,7 +196,6 @@ namespace NopSegments.Data.Migrations.Sqlite
                     customer_id = table.Column<string>(type: "TEXT", nullable: true),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    state = table.Column<string>(type: "TEXT", nullable: false),
                     orders_count = table.Column<int>(type: "INTEGER", nullable: false),
                     total_spent = table.Column<double>(type: "REAL", nullable: false),
                     average_order_value = table.Column<double>(type: "REAL", nullable: true),
@@ -452,6 +463,9 @@ namespace NopSegments.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "nopsegments_profile_merges");
+
+            migrationBuilder.DropTable(
+                name: "nopsegments_profile_states");
 
             migrationBuilder.DropTable(
                 name: "nopsegments_profiles");
