@@ -1,5 +1,5 @@
-// NopSegments segment editor: counts, samples and errors as the merchandiser types. Without it the Preview button does
-// the same through the form.
+// NopSegments segment editor: counts, samples and errors as the merchandiser types, in the code editor and the visual
+// builder when their scripts loaded. Without it the Preview button does the same through the form.
 (() => {
   const form = document.querySelector('form[data-live-preview]');
   if (!form) return;
@@ -11,6 +11,8 @@
   const profiles = form.getAttribute('action').replace(/\/segments$/, '/profiles?q=');
   let timer = 0;
   let latest = 0;
+  let editor = null;
+  let builder = null;
 
   const element = (tag, text, attributes = {}) => {
     const node = document.createElement(tag);
@@ -31,7 +33,11 @@
     part.append(list);
     return part;
   };
+  // A query the store cannot read cannot be saved: the button waits until the text parses again.
+  const save = form.querySelector('button[value=save]');
   const showProblem = (body) => {
+    editor?.showProblem(body);
+    if (save) save.disabled = Boolean(body.line);
     problem.hidden = false;
     problem.replaceChildren(body.message);
     if (body.line) {
@@ -40,6 +46,8 @@
     }
   };
   const showPreview = (body) => {
+    editor?.showProblem(null);
+    if (save) save.disabled = false;
     problem.hidden = true;
     const count = element('p');
     count.append(element('strong', body.count.toLocaleString('en'), { 'data-count': '' }), ` profile${body.count === 1 ? '' : 's'} match now.`);
@@ -82,5 +90,53 @@
       if (mine === latest) preview.removeAttribute('aria-busy');
     }
   };
-  query.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(run, 350); });
+  // The builder redraws from the text's outline, except when the builder itself wrote the text.
+  let outlineTimer = 0;
+  let fromBuilder = false;
+  let outlined = 0;
+  const outline = async () => {
+    if (!builder) return;
+    const mine = ++outlined;
+    if (query.value.trim() === '') { builder.show({ join: 'and', negated: false, items: [] }, null); return; }
+    try {
+      const response = await fetch(form.dataset.outline, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query: query.value }),
+      });
+      const body = await response.json();
+      if (mine !== outlined) return;
+      if (!response.ok) builder.show(null, 'The builder shows the last query that parsed; fix the text to edit it here again.');
+      else builder.show(body.notShown ? null : body.root, body.notShown ? `The builder cannot show this query: ${body.notShown}.` : null);
+    } catch {
+      if (mine === outlined) builder.show(null, 'The builder could not reach the store.');
+    }
+  };
+  query.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 350);
+    if (fromBuilder) { fromBuilder = false; return; }
+    clearTimeout(outlineTimer);
+    outlineTimer = setTimeout(outline, 400);
+  });
+
+  const start = async () => {
+    let vocabulary = { attributes: [], events: [], keywords: [], values: {}, segments: [] };
+    try {
+      const response = await fetch(form.dataset.vocabulary);
+      if (response.ok) vocabulary = await response.json();
+    } catch { /* the editor still works without completion */ }
+    if (window.NopSegmentsQueryEditor) editor = window.NopSegmentsQueryEditor.attach(query, vocabulary);
+    const host = form.querySelector('[data-builder]');
+    if (window.NopSegmentsBuilder && host) {
+      builder = window.NopSegmentsBuilder.create(host, vocabulary, (text) => {
+        fromBuilder = true;
+        if (editor) editor.setText(text);
+        else { query.value = text; query.dispatchEvent(new Event('input')); }
+        fromBuilder = false;
+      });
+      host.hidden = false;
+      await outline();
+    }
+    if (query.value.trim() !== '' && !document.querySelector('[data-preview] [data-count]')) run();
+  };
+  start();
 })();

@@ -110,6 +110,8 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
             e.HasKey(x => new { x.SegmentId, x.ProfileId });
             // in_segment(…) and "which segments is this profile in" read by profile.
             e.HasIndex(x => new { x.ProfileId, x.SegmentId }).HasDatabaseName("ix_nopsegments_segment_members_profile");
+            // The members table pages newest first, by a seek however many members there are.
+            e.HasIndex(x => new { x.SegmentId, x.Since, x.ProfileId }).HasDatabaseName("ix_nopsegments_segment_members_since");
         });
         modelBuilder.Entity<SegmentCheck>(e =>
         {

@@ -78,7 +78,6 @@ public sealed class PersonalDataTests
         Assert.Equal(2, erased["offer_serves"]);
         Assert.Equal(JsonValueKind.Object, export.GetProperty("profile").ValueKind);
         Assert.Equal(JsonValueKind.Object, export.GetProperty("profileState").ValueKind);
-        Assert.Equal(1, erased["profile_states"]);
         Assert.Equal(4, erased["events"]);
         Assert.Equal((2, 1, 1, 1), (erased["identities"], erased["profile_merges"], erased["dead_letters"], erased["profiles"]));
 

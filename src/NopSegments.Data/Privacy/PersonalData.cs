@@ -92,7 +92,8 @@ internal sealed class PersonalData(SegmentsDbContextFactory contexts, TimeProvid
         erased["flow_sends"] = await db.FlowSends.Where(s => s.ProfileId == id).ExecuteDeleteAsync(cancellationToken);
         erased["flow_entries"] = await db.FlowEntries.Where(e => e.ProfileId == id).ExecuteDeleteAsync(cancellationToken);
         erased["offer_serves"] = await OffersServed(db, person).ExecuteDeleteAsync(cancellationToken);
-        erased["profile_states"] = await db.ProfileStates.Where(s => s.ProfileId == id).ExecuteDeleteAsync(cancellationToken);
+        // The fold state is the profile's own (one row beside it), counted with it.
+        await db.ProfileStates.Where(s => s.ProfileId == id).ExecuteDeleteAsync(cancellationToken);
         erased["profiles"] = await db.Profiles.Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return erased;

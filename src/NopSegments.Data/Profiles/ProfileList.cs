@@ -7,10 +7,14 @@ internal sealed class ProfileList(SegmentsDbContextFactory contexts)
 {
     public const int PageSize = 50;
 
-    public async Task<(IReadOnlyList<ProfileSummary> Page, int Total)> SearchAsync(string? search, int page, CancellationToken ct)
+    /// <summary>
+    /// A page of the profiles that match, newest activity first, below <paramref name="after"/> (the last row of the page
+    /// before): a seek in the last-seen index however deep the page. Profiles without an event yet are not listed.
+    /// </summary>
+    public async Task<(IReadOnlyList<ProfileSummary> Page, int Total)> SearchAsync(string? search, PageCursor? after, CancellationToken ct)
     {
         await using var db = contexts.Create();
-        var query = db.Profiles.AsNoTracking();
+        var query = db.Profiles.AsNoTracking().Where(p => p.LastSeenAt != null);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim();
@@ -18,8 +22,13 @@ internal sealed class ProfileList(SegmentsDbContextFactory contexts)
             query = query.Where(p => p.CustomerId == term || byVisitor.Contains(p.Id) || p.Country == term);
         }
         var total = await query.CountAsync(ct);
+        if (after is { } cursor)
+        {
+            var (at, id) = (cursor.At, cursor.Id);
+            query = query.Where(p => p.LastSeenAt < at || (p.LastSeenAt == at && p.Id < id));
+        }
         var rows = await query.OrderByDescending(p => p.LastSeenAt).ThenByDescending(p => p.Id)
-            .Skip(Math.Max(0, page - 1) * PageSize).Take(PageSize)
+            .Take(PageSize)
             .Select(p => new ProfileSummary(p.Id, p.CustomerId, p.OrdersCount, p.TotalSpent, p.LastSeenAt, p.Country,
                 p.SessionsCount, p.LastSource, p.Device, p.CartItemsCount))
             .ToListAsync(ct);

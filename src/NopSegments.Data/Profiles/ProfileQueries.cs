@@ -12,7 +12,7 @@ namespace NopSegments.Data.Profiles;
 /// </summary>
 internal sealed class ProfileQueries(SegmentsDbContextFactory contexts)
 {
-    /// <summary>The profile a key names: a customer id, or a visitor id.</summary>
+    /// <summary>The profile a key names: a customer id, a visitor id, or else its own number (with or without "#").</summary>
     public async Task<long?> FindAsync(string key, CancellationToken ct = default)
     {
         await using var connection = SqlDialect.For(contexts.Provider).Open(contexts.ConnectionString);
@@ -22,7 +22,16 @@ internal sealed class ProfileQueries(SegmentsDbContextFactory contexts)
             "UNION SELECT profile_id FROM nopsegments_identities WHERE visitor_id = @key";
         command.AddParameter("@key", key);
         var found = await command.ExecuteScalarAsync(ct);
-        return found is null or DBNull ? null : Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture);
+        if (found is not (null or DBNull))
+            return Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture);
+        // A profile number as the admin shows it ("Anonymous #550"), when no customer or visitor has that key.
+        if (!long.TryParse(key.TrimStart('#'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+            return null;
+        command.CommandText = "SELECT id FROM nopsegments_profiles WHERE id = @id";
+        command.Parameters.Clear();
+        command.AddParameter("@id", id);
+        found = await command.ExecuteScalarAsync(ct);
+        return found is null or DBNull ? null : id;
     }
 
     /// <summary>The profile's attributes, RFM scores and fold state at <paramref name="asOf"/>; null when it had no event by then.</summary>

@@ -4,13 +4,16 @@ namespace NopSegments.Data.Segments;
 
 /// <summary>A saved segment as the admin lists it: its definition, version and current member count.</summary>
 public sealed record SegmentSummary(
-    string Slug, string Name, string? Description, string Query, int Version, int Members, DateTimeOffset UpdatedAt, DateTimeOffset MaterializedAt);
+    string Slug, string Name, string? Description, string Query, int Version, int Members, DateTimeOffset UpdatedAt, DateTimeOffset MaterializedAt,
+    long Id);
 
-/// <summary>One entry of a segment's transition log, with the profile it moved.</summary>
-public sealed record SegmentChange(long ProfileId, string? CustomerId, string Kind, DateTimeOffset At, string Reason, Guid? EventId, int Version);
+/// <summary>One entry of a segment's transition log, with the profile it moved; <paramref name="Cursor"/> pages on from it.</summary>
+public sealed record SegmentChange(
+    long ProfileId, string? CustomerId, string Kind, DateTimeOffset At, string Reason, Guid? EventId, int Version, PageCursor Cursor);
 
-/// <summary>A current member of a segment and since when.</summary>
-public sealed record SegmentMemberRow(long ProfileId, string? CustomerId, DateTimeOffset Since);
+/// <summary>A current member of a segment, since when, and what the members table shows of them.</summary>
+public sealed record SegmentMemberRow(
+    long ProfileId, string? CustomerId, DateTimeOffset Since, int OrdersCount, double TotalSpent, DateTimeOffset? LastSeenAt, PageCursor Cursor);
 
 /// <summary>What the admin shows of saved segments: the list with member counts, and who entered and left lately.</summary>
 internal sealed class SegmentActivity(SegmentsDbContextFactory contexts)
@@ -22,35 +25,43 @@ internal sealed class SegmentActivity(SegmentsDbContextFactory contexts)
             .Select(s => new { Segment = s, Members = db.SegmentMembers.Count(m => m.SegmentId == s.Id) })
             .ToListAsync(ct);
         return [.. rows.Select(r => new SegmentSummary(r.Segment.Slug, r.Segment.Name, r.Segment.Description, r.Segment.Query, r.Segment.Version,
-            r.Members, Utc(r.Segment.UpdatedAt), Utc(r.Segment.MaterializedAt)))];
+            r.Members, Utc(r.Segment.UpdatedAt), Utc(r.Segment.MaterializedAt), r.Segment.Id))];
     }
 
-    public async Task<List<SegmentChange>> RecentChangesAsync(string slug, int limit, CancellationToken ct = default)
+    /// <summary>
+    /// A page of the segment's entries and exits, newest first, after <paramref name="after"/> (the last row of the page
+    /// before, see <see cref="PageCursor"/>): a seek in the (segment, time) index however deep the page.
+    /// </summary>
+    public async Task<List<SegmentChange>> RecentChangesAsync(long segmentId, int limit, PageCursor? after = null, CancellationToken ct = default)
     {
         await using var db = contexts.Create();
+        var changes = db.SegmentTransitions.AsNoTracking().Where(t => t.SegmentId == segmentId);
+        if (after is { } cursor)
+            changes = changes.Where(t => t.At < cursor.At || (t.At == cursor.At && t.Id < cursor.Id));
         var rows = await (
-            from t in db.SegmentTransitions.AsNoTracking()
-            join s in db.Segments on t.SegmentId equals s.Id
-            where s.Slug == slug
-            orderby t.Id descending
-            select new { t.ProfileId, CustomerId = db.Profiles.Where(p => p.Id == t.ProfileId).Select(p => p.CustomerId).FirstOrDefault(),
+            from t in changes
+            orderby t.At descending, t.Id descending
+            select new { t.Id, t.ProfileId, CustomerId = db.Profiles.Where(p => p.Id == t.ProfileId).Select(p => p.CustomerId).FirstOrDefault(),
                 t.Kind, t.At, t.Reason, t.EventId, t.Version })
             .Take(limit).ToListAsync(ct);
-        return [.. rows.Select(r => new SegmentChange(r.ProfileId, r.CustomerId, r.Kind, Utc(r.At), r.Reason, r.EventId, r.Version))];
+        return [.. rows.Select(r => new SegmentChange(r.ProfileId, r.CustomerId, r.Kind, Utc(r.At), r.Reason, r.EventId, r.Version, new PageCursor(r.At, r.Id)))];
     }
 
-    /// <summary>The segment's newest members first: who just entered is what a merchandiser checks after an edit.</summary>
-    public async Task<List<SegmentMemberRow>> NewestMembersAsync(string slug, int limit, CancellationToken ct = default)
+    /// <summary>A page of the segment's members, newest first: who just entered is what a merchandiser checks after an edit.</summary>
+    public async Task<List<SegmentMemberRow>> NewestMembersAsync(long segmentId, int limit, PageCursor? after = null, CancellationToken ct = default)
     {
         await using var db = contexts.Create();
+        var members = db.SegmentMembers.AsNoTracking().Where(m => m.SegmentId == segmentId);
+        if (after is { } cursor)
+            members = members.Where(m => m.Since < cursor.At || (m.Since == cursor.At && m.ProfileId < cursor.Id));
         var rows = await (
-            from m in db.SegmentMembers.AsNoTracking()
-            join s in db.Segments on m.SegmentId equals s.Id
-            where s.Slug == slug
-            orderby m.Since descending, m.ProfileId
-            select new { m.ProfileId, CustomerId = db.Profiles.Where(p => p.Id == m.ProfileId).Select(p => p.CustomerId).FirstOrDefault(), m.Since })
+            from m in members
+            orderby m.Since descending, m.ProfileId descending
+            join p in db.Profiles on m.ProfileId equals p.Id
+            select new { m.ProfileId, p.CustomerId, m.Since, p.OrdersCount, p.TotalSpent, p.LastSeenAt })
             .Take(limit).ToListAsync(ct);
-        return [.. rows.Select(r => new SegmentMemberRow(r.ProfileId, r.CustomerId, Utc(r.Since)))];
+        return [.. rows.Select(r => new SegmentMemberRow(r.ProfileId, r.CustomerId, Utc(r.Since), r.OrdersCount, r.TotalSpent,
+            r.LastSeenAt is { } seen ? Utc(seen) : null, new PageCursor(r.Since, r.ProfileId)))];
     }
 
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));

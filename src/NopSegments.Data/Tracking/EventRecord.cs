@@ -7,4 +7,9 @@ public sealed record EventRecord(
 {
     /// <summary>The profile the event belongs to.</summary>
     public long? ProfileId { get; init; }
+
+    /// <summary>The stored row's id: with the time, where the next older page starts.</summary>
+    public long Id { get; init; }
+
+    public PageCursor Cursor => new(OccurredAt, Id);
 }

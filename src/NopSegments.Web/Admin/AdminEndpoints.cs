@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using NopSegments.Data;
 using NopSegments.Data.Tracking;
 using NopSegments.Tracking;
 using NopSegments.Web.Hosting;
@@ -34,11 +35,12 @@ internal static class AdminEndpoints
         admin.MapGet("/profiles/{id:long}/export", PersonalDataEndpoints.ExportAsync);
         admin.MapPost("/profiles/{id:long}/erase", PersonalDataEndpoints.EraseAsync);
         admin.MapSegmentPages();
+        admin.MapSegmentEditor();
         admin.MapCampaignPages();
     }
 
     private static async Task<Results<RazorComponentResult<EventsPage>, RazorComponentResult<NotInstalledPage>>> EventsAsync(
-        string? visitor, string? name, ModuleState state, EventQueue queue, EventStore store, DeadLetters deadLetters, WriterStatus writer,
+        string? visitor, string? name, string? before, ModuleState state, EventQueue queue, EventStore store, DeadLetters deadLetters, WriterStatus writer,
         IOptions<NopSegmentsOptions> options, CancellationToken cancellationToken)
     {
         var paths = options.Value;
@@ -47,7 +49,8 @@ internal static class AdminEndpoints
 
         // The admin expects to see what they just did in the store, so pending events are written first.
         await queue.FlushAsync(TimeSpan.FromSeconds(5), cancellationToken);
-        var events = await store.RecentAsync(new EventFilter(visitor?.Trim(), name?.Trim()), cancellationToken);
+        var filter = new EventFilter(visitor?.Trim(), name?.Trim(), Before: PageCursor.Parse(before));
+        var events = await store.RecentAsync(filter, cancellationToken);
         return new RazorComponentResult<EventsPage>(new
         {
             Events = events,
@@ -55,6 +58,8 @@ internal static class AdminEndpoints
             Health = new PipelineHealth(queue.Waiting, queue.Shed.Browsing, queue.Shed.Store, writer.Failing, await deadLetters.CountAsync(cancellationToken)),
             Visitor = visitor,
             Name = name,
+            Older = events.Count == filter.Limit ? events[^1].Cursor.ToString() : null,
+            Paged = filter.Before is not null,
             paths.AdminPath,
             paths.AssetsPath,
         });

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using NopSegments.Data;
 using NopSegments.Data.Profiles;
 using NopSegments.Data.Segments;
 using NopSegments.Language;
@@ -16,6 +17,7 @@ internal static class SegmentEndpoints
 {
     private const int ChangesShown = 50;
     private const int MembersShown = 50;
+    private const int DaysCharted = 90;
 
     public static void MapSegmentPages(this RouteGroupBuilder admin)
     {
@@ -56,8 +58,9 @@ internal static class SegmentEndpoints
     }
 
     private static async Task<Results<RazorComponentResult<SegmentPage>, RazorComponentResult<NotInstalledPage>, NotFound<string>>> ShowAsync(
-        string slug, string? saved, string? profile, HttpContext http, ModuleState state, SegmentActivity activity, ProfileQueries profiles,
-        ProfileSnapshots snapshots, TimeProvider clock, IAntiforgery antiforgery, IOptions<NopSegmentsOptions> options, CancellationToken ct)
+        string slug, string? saved, string? profile, string? members, string? changes, HttpContext http, ModuleState state,
+        SegmentActivity activity, SegmentInsights insights, ProfileQueries profiles, ProfileSnapshots snapshots, TimeProvider clock,
+        IAntiforgery antiforgery, IOptions<NopSegmentsOptions> options, CancellationToken ct)
     {
         if (!state.IsInstalled)
             return new RazorComponentResult<NotInstalledPage>(new { options.Value.AdminPath, options.Value.AssetsPath });
@@ -67,13 +70,22 @@ internal static class SegmentEndpoints
         var explained = string.IsNullOrWhiteSpace(profile) ? default
             : await ExplainAsync(profile.Trim(), SegmentQuery.Parse(segment.Query, [.. all.Select(s => s.Slug).Where(s => s != slug)]),
                 profiles, snapshots, clock.GetUtcNow(), ct);
+        var memberPage = await activity.NewestMembersAsync(segment.Id, MembersShown + 1, PageCursor.Parse(members), ct);
+        var changePage = await activity.RecentChangesAsync(segment.Id, ChangesShown + 1, PageCursor.Parse(changes), ct);
         return Page(new SegmentView
         {
             Form = new SegmentForm(segment.Slug, segment.Slug, segment.Name, segment.Description, segment.Query),
             Saved = segment,
             Notice = saved,
-            Changes = await activity.RecentChangesAsync(slug, ChangesShown, ct),
-            Members = await activity.NewestMembersAsync(slug, MembersShown, ct),
+            Changes = [.. changePage.Take(ChangesShown)],
+            ChangesFrom = PageCursor.Parse(changes)?.ToString(),
+            NextChanges = changePage.Count > ChangesShown ? changePage[ChangesShown - 1].Cursor.ToString() : null,
+            Members = [.. memberPage.Take(MembersShown)],
+            MembersFrom = PageCursor.Parse(members)?.ToString(),
+            NextMembers = memberPage.Count > MembersShown ? memberPage[MembersShown - 1].Cursor.ToString() : null,
+            Days = await insights.DaysAsync(segment.Id, DaysCharted, clock.GetUtcNow(), ct),
+            Overlap = await insights.OverlapAsync(segment.Id, ct),
+            Outcomes = await insights.OutcomesAsync(segment.Id, ct),
             ExplainFor = profile,
             Explanation = explained.Explanation,
             ExplainProblem = explained.Problem,

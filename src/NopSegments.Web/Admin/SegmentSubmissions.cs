@@ -14,7 +14,7 @@ namespace NopSegments.Web.Admin;
 /// </summary>
 internal static class SegmentSubmissions
 {
-    private const int MaxQueryLength = 4_000;
+    internal const int MaxQueryLength = 4_000;
 
     /// <summary>The live preview's body: the query typed so far and the segment it would replace.</summary>
     internal sealed record LivePreviewRequest(string? Query, string? Slug);

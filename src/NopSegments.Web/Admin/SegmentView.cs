@@ -29,6 +29,14 @@ public sealed class SegmentView
     public string? Notice { get; init; }
     public IReadOnlyList<SegmentChange> Changes { get; init; } = [];
     public IReadOnlyList<SegmentMemberRow> Members { get; init; } = [];
+    /// <summary>The cursors of the pages shown (null: the first) and of the next ones (null: none).</summary>
+    public string? MembersFrom { get; init; }
+    public string? NextMembers { get; init; }
+    public string? ChangesFrom { get; init; }
+    public string? NextChanges { get; init; }
+    public IReadOnlyList<SegmentDay> Days { get; init; } = [];
+    public IReadOnlyList<SegmentOverlap> Overlap { get; init; } = [];
+    public SegmentOutcomes? Outcomes { get; init; }
     public string? ExplainFor { get; init; }
     public ProfileExplanation? Explanation { get; init; }
     public string? ExplainProblem { get; init; }

@@ -95,6 +95,9 @@ public static class NopSegmentsServiceCollectionExtensions
         services.AddSingleton<SegmentSweep>();
         services.AddSingleton<SegmentCustomers>();
         services.AddSingleton<SegmentMemberExport>();
+        services.AddSingleton<KnownValues>();
+        services.AddSingleton<SegmentInsights>();
+        services.AddSingleton<Admin.StoreValues>();
         services.AddSingleton<Data.Profiles.CustomerLinks>();
         services.AddSingleton<Data.Campaigns.CampaignStore>();
         services.AddSingleton<Data.Campaigns.OfferLedger>();

@@ -631,6 +631,9 @@ namespace NopSegments.Data.Migrations.Postgres
                     b.HasIndex("ProfileId", "SegmentId")
                         .HasDatabaseName("ix_nopsegments_segment_members_profile");
 
+                    b.HasIndex("SegmentId", "Since", "ProfileId")
+                        .HasDatabaseName("ix_nopsegments_segment_members_since");
+
                     b.ToTable("nopsegments_segment_members", (string)null);
                 });
 

@@ -612,6 +612,9 @@ namespace NopSegments.Data.Migrations.Sqlite
                     b.HasIndex("ProfileId", "SegmentId")
                         .HasDatabaseName("ix_nopsegments_segment_members_profile");
 
+                    b.HasIndex("SegmentId", "Since", "ProfileId")
+                        .HasDatabaseName("ix_nopsegments_segment_members_since");
+
                     b.ToTable("nopsegments_segment_members", (string)null);
                 });
 

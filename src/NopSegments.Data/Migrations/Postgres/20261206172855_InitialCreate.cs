@@ -418,6 +418,11 @@ namespace NopSegments.Data.Migrations.Postgres
                 columns: new[] { "profile_id", "segment_id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_segment_members_since",
+                table: "nopsegments_segment_members",
+                columns: new[] { "segment_id", "since", "profile_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_segment_transitions_profile",
                 table: "nopsegments_segment_transitions",
                 columns: new[] { "profile_id", "at" });
