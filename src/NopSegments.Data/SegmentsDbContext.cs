@@ -110,8 +110,6 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
             e.HasKey(x => new { x.SegmentId, x.ProfileId });
             // in_segment(…) and "which segments is this profile in" read by profile.
             e.HasIndex(x => new { x.ProfileId, x.SegmentId }).HasDatabaseName("ix_nopsegments_segment_members_profile");
-            // The members table pages newest first, by a seek however many members there are.
-            e.HasIndex(x => new { x.SegmentId, x.Since, x.ProfileId }).HasDatabaseName("ix_nopsegments_segment_members_since");
         });
         modelBuilder.Entity<SegmentCheck>(e =>
         {
@@ -125,7 +123,8 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
             e.ToTable(TablePrefix + "segment_transitions");
             e.Property(x => x.Kind).HasMaxLength(16);
             e.Property(x => x.Reason).HasMaxLength(16);
-            e.HasIndex(x => new { x.SegmentId, x.At }).HasDatabaseName("ix_nopsegments_segment_transitions_segment");
+            // A segment's log newest first, the id breaking ties: a save logs every member at one instant.
+            e.HasIndex(x => new { x.SegmentId, x.At, x.Id }).HasDatabaseName("ix_nopsegments_segment_transitions_segment");
             e.HasIndex(x => new { x.ProfileId, x.At }).HasDatabaseName("ix_nopsegments_segment_transitions_profile");
         });
         modelBuilder.Entity<DeadLetter>(e =>

@@ -59,7 +59,15 @@ public sealed class SegmentInsightsTests
         var activity = new SegmentActivity(contexts);
         var id = (await activity.SummariesAsync()).Single().Id;
 
-        var members = await AllPagesAsync(after => activity.NewestMembersAsync(id, 3, after), m => m.Cursor);
+        var members = new List<SegmentMemberRow>();
+        for (long? after = null; members.Count < 20;)
+        {
+            var page = await activity.MembersAsync(id, 3, after);
+            members.AddRange(page);
+            if (page.Count == 0)
+                break;
+            after = page[^1].ProfileId;
+        }
         var changes = await AllPagesAsync(after => activity.RecentChangesAsync(id, 3, after), c => c.Cursor);
         var events = await AllPagesAsync(async after => (await new EventStore(contexts).RecentAsync(new EventFilter(null, null, 3, Before: after))).ToList(), e => e.Cursor);
         var profiles = await AllPagesAsync(async after => (await new ProfileList(contexts).SearchAsync(null, after, default)).Page.ToList(),

@@ -105,6 +105,7 @@ internal static class SegmentCountBench
                 $"{text} | {count:N0} in {Median(ours).TotalSeconds:0.000} s | {Median(theirs).TotalSeconds:0.000} s | {Median(fastest).TotalSeconds:0.000} s | {Median(ours) / Median(fastest):0.00}×{note}"));
         }
         await SegmentEditBench.RunAsync(contexts, now, ct);
+        await AdminListBench.RunAsync(contexts, now, ct);
         return 0;
     }
 

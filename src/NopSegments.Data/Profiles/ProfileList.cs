@@ -25,7 +25,8 @@ internal sealed class ProfileList(SegmentsDbContextFactory contexts)
         if (after is { } cursor)
         {
             var (at, id) = (cursor.At, cursor.Id);
-            query = query.Where(p => p.LastSeenAt < at || (p.LastSeenAt == at && p.Id < id));
+            // The first condition alone bounds the index range; the second drops the rows of the cursor's own time already shown.
+            query = query.Where(p => p.LastSeenAt <= at && (p.LastSeenAt < at || p.Id < id));
         }
         var rows = await query.OrderByDescending(p => p.LastSeenAt).ThenByDescending(p => p.Id)
             .Take(PageSize)

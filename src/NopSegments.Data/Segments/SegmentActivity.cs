@@ -13,7 +13,7 @@ public sealed record SegmentChange(
 
 /// <summary>A current member of a segment, since when, and what the members table shows of them.</summary>
 public sealed record SegmentMemberRow(
-    long ProfileId, string? CustomerId, DateTimeOffset Since, int OrdersCount, double TotalSpent, DateTimeOffset? LastSeenAt, PageCursor Cursor);
+    long ProfileId, string? CustomerId, DateTimeOffset Since, int OrdersCount, double TotalSpent, DateTimeOffset? LastSeenAt);
 
 /// <summary>What the admin shows of saved segments: the list with member counts, and who entered and left lately.</summary>
 internal sealed class SegmentActivity(SegmentsDbContextFactory contexts)
@@ -37,7 +37,7 @@ internal sealed class SegmentActivity(SegmentsDbContextFactory contexts)
         await using var db = contexts.Create();
         var changes = db.SegmentTransitions.AsNoTracking().Where(t => t.SegmentId == segmentId);
         if (after is { } cursor)
-            changes = changes.Where(t => t.At < cursor.At || (t.At == cursor.At && t.Id < cursor.Id));
+            changes = changes.Where(t => t.At <= cursor.At && (t.At < cursor.At || t.Id < cursor.Id));
         var rows = await (
             from t in changes
             orderby t.At descending, t.Id descending
@@ -47,21 +47,23 @@ internal sealed class SegmentActivity(SegmentsDbContextFactory contexts)
         return [.. rows.Select(r => new SegmentChange(r.ProfileId, r.CustomerId, r.Kind, Utc(r.At), r.Reason, r.EventId, r.Version, new PageCursor(r.At, r.Id)))];
     }
 
-    /// <summary>A page of the segment's members, newest first: who just entered is what a merchandiser checks after an edit.</summary>
-    public async Task<List<SegmentMemberRow>> NewestMembersAsync(long segmentId, int limit, PageCursor? after = null, CancellationToken ct = default)
+    /// <summary>
+    /// A page of the segment's members in profile order after <paramref name="afterProfile"/>: the members' key is that
+    /// order, so any page is a seek and saving a segment writes no second index (who entered last is the changes log).
+    /// </summary>
+    public async Task<List<SegmentMemberRow>> MembersAsync(long segmentId, int limit, long? afterProfile = null, CancellationToken ct = default)
     {
         await using var db = contexts.Create();
-        var members = db.SegmentMembers.AsNoTracking().Where(m => m.SegmentId == segmentId);
-        if (after is { } cursor)
-            members = members.Where(m => m.Since < cursor.At || (m.Since == cursor.At && m.ProfileId < cursor.Id));
+        var after = afterProfile ?? long.MinValue;
         var rows = await (
-            from m in members
-            orderby m.Since descending, m.ProfileId descending
+            from m in db.SegmentMembers.AsNoTracking()
+            where m.SegmentId == segmentId && m.ProfileId > after
+            orderby m.ProfileId
             join p in db.Profiles on m.ProfileId equals p.Id
             select new { m.ProfileId, p.CustomerId, m.Since, p.OrdersCount, p.TotalSpent, p.LastSeenAt })
             .Take(limit).ToListAsync(ct);
         return [.. rows.Select(r => new SegmentMemberRow(r.ProfileId, r.CustomerId, Utc(r.Since), r.OrdersCount, r.TotalSpent,
-            r.LastSeenAt is { } seen ? Utc(seen) : null, new PageCursor(r.Since, r.ProfileId)))];
+            r.LastSeenAt is { } seen ? Utc(seen) : null))];
     }
 
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));

@@ -48,6 +48,7 @@ internal sealed class EventStore(SegmentsDbContextFactory contexts)
         if (before is not { } cursor)
             return events;
         var (at, id) = (cursor.At, cursor.Id);
-        return events.Where(e => e.OccurredAt < at || (e.OccurredAt == at && e.Id < id));
+        // The first condition alone bounds the index range; the second drops the rows of the cursor's own time already shown.
+        return events.Where(e => e.OccurredAt <= at && (e.OccurredAt < at || e.Id < id));
     }
 }

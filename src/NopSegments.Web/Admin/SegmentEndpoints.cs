@@ -70,7 +70,9 @@ internal static class SegmentEndpoints
         var explained = string.IsNullOrWhiteSpace(profile) ? default
             : await ExplainAsync(profile.Trim(), SegmentQuery.Parse(segment.Query, [.. all.Select(s => s.Slug).Where(s => s != slug)]),
                 profiles, snapshots, clock.GetUtcNow(), ct);
-        var memberPage = await activity.NewestMembersAsync(segment.Id, MembersShown + 1, PageCursor.Parse(members), ct);
+        var afterMember = long.TryParse(members, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var after)
+            ? after : (long?)null;
+        var memberPage = await activity.MembersAsync(segment.Id, MembersShown + 1, afterMember, ct);
         var changePage = await activity.RecentChangesAsync(segment.Id, ChangesShown + 1, PageCursor.Parse(changes), ct);
         return Page(new SegmentView
         {
@@ -81,8 +83,8 @@ internal static class SegmentEndpoints
             ChangesFrom = PageCursor.Parse(changes)?.ToString(),
             NextChanges = changePage.Count > ChangesShown ? changePage[ChangesShown - 1].Cursor.ToString() : null,
             Members = [.. memberPage.Take(MembersShown)],
-            MembersFrom = PageCursor.Parse(members)?.ToString(),
-            NextMembers = memberPage.Count > MembersShown ? memberPage[MembersShown - 1].Cursor.ToString() : null,
+            MembersFrom = afterMember?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            NextMembers = memberPage.Count > MembersShown ? memberPage[MembersShown - 1].ProfileId.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
             Days = await insights.DaysAsync(segment.Id, DaysCharted, clock.GetUtcNow(), ct),
             Overlap = await insights.OverlapAsync(segment.Id, ct),
             Outcomes = await insights.OutcomesAsync(segment.Id, ct),

@@ -632,9 +632,6 @@ namespace NopSegments.Data.Migrations.SqlServer
                     b.HasIndex("ProfileId", "SegmentId")
                         .HasDatabaseName("ix_nopsegments_segment_members_profile");
 
-                    b.HasIndex("SegmentId", "Since", "ProfileId")
-                        .HasDatabaseName("ix_nopsegments_segment_members_since");
-
                     b.ToTable("nopsegments_segment_members", (string)null);
                 });
 
@@ -684,7 +681,7 @@ namespace NopSegments.Data.Migrations.SqlServer
                     b.HasIndex("ProfileId", "At")
                         .HasDatabaseName("ix_nopsegments_segment_transitions_profile");
 
-                    b.HasIndex("SegmentId", "At")
+                    b.HasIndex("SegmentId", "At", "Id")
                         .HasDatabaseName("ix_nopsegments_segment_transitions_segment");
 
                     b.ToTable("nopsegments_segment_transitions", (string)null);

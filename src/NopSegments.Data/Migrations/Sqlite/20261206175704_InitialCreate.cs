@@ -421,11 +421,6 @@ namespace NopSegments.Data.Migrations.Sqlite
                 columns: new[] { "profile_id", "segment_id" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_nopsegments_segment_members_since",
-                table: "nopsegments_segment_members",
-                columns: new[] { "segment_id", "since", "profile_id" });
-
-            migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_segment_transitions_profile",
                 table: "nopsegments_segment_transitions",
                 columns: new[] { "profile_id", "at" });
@@ -433,7 +428,7 @@ namespace NopSegments.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_segment_transitions_segment",
                 table: "nopsegments_segment_transitions",
-                columns: new[] { "segment_id", "at" });
+                columns: new[] { "segment_id", "at", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_segments_slug",
