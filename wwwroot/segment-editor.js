@@ -63,6 +63,20 @@
     }
   };
 
+  // A preview past its answer time goes on in the store: say so, and ask again until the count comes.
+  const settle = async (response, body, mine) => {
+    if (response.status !== 202) {
+      if (response.ok) showPreview(body); else showProblem(body);
+      return;
+    }
+    preview.replaceChildren(element('h2', 'Preview'), element('p', body.message, { class: 'ns-note', 'data-pending': '' }));
+    await new Promise((resolve) => { setTimeout(resolve, 500); });
+    if (mine !== latest) return;
+    const again = await fetch(`${form.dataset.livePreview}/${encodeURIComponent(body.pending)}`);
+    const answer = await again.json();
+    if (mine === latest) await settle(again, answer, mine);
+  };
+
   let inFlight = null;
   const run = async () => {
     const mine = ++latest;
@@ -82,7 +96,7 @@
       });
       const body = await response.json();
       if (mine !== latest) return; // a later keystroke's answer is on its way
-      if (response.ok) showPreview(body); else showProblem(body);
+      await settle(response, body, mine);
     } catch (error) {
       if (error?.name === 'AbortError') return;
       if (mine === latest) showProblem({ message: 'The preview could not reach the store; the Preview button still works.' });

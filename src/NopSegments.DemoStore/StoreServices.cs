@@ -81,6 +81,7 @@ internal static class StoreServices
             o.FlowInterval = builder.Configuration.GetValue("NopSegments:FlowInterval", o.FlowInterval);
             o.RetentionPurgeInterval = builder.Configuration.GetValue("NopSegments:RetentionPurgeInterval", o.RetentionPurgeInterval);
             o.PreviewTimeLimit = builder.Configuration.GetValue("NopSegments:PreviewTimeLimit", o.PreviewTimeLimit);
+            o.PreviewAnswerTime = builder.Configuration.GetValue("NopSegments:PreviewAnswerTime", o.PreviewAnswerTime);
             o.CachedPages = builder.Configuration.GetValue("NopSegments:CachedPages", o.CachedPages);
             o.CampaignRefreshInterval = builder.Configuration.GetValue("NopSegments:CampaignRefreshInterval", o.CampaignRefreshInterval);
             o.GeoDatabasePath = builder.Configuration["NopSegments:GeoDatabase"]

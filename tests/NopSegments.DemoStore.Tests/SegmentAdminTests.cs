@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using NopSegments.DemoStore.Seeding;
 using NopSegments.DemoStore.Tests.Infrastructure;
@@ -131,6 +132,34 @@ public sealed class SegmentAdminTests
         Assert.StartsWith("The preview took too long. Save the segment to evaluate it in the background",
             JsonDocument.Parse(live.Body).RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.True(button.Shows("The preview took too long."), button.Text);
+    }
+
+    [Fact]
+    public async Task A_live_preview_past_its_answer_time_says_it_is_counting_and_the_count_comes_when_asked_again()
+    {
+        // No answer time at all: every live preview answers "still counting" first, and goes on in the background.
+        await using var store = await StoreFactory.CreateAsync(settings: new Dictionary<string, string> { ["NopSegments:PreviewAnswerTime"] = "00:00:00" });
+        var admin = store.NewBrowser();
+        await admin.LogInAsync(DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
+        var token = StoreBrowser.TokenOf(await admin.GetAsync($"{Segments}/new"));
+        var expected = (await store.Services.GetRequiredService<NopSegments.Data.Segments.SavedSegments>().PreviewAsync("orders_count >= 2", null)).Count;
+
+        var live = await admin.PostJsonAsync($"{Segments}/preview", """{"query":"orders_count >= 2"}""", ("RequestVerificationToken", token));
+        var pending = JsonDocument.Parse(live.Body).RootElement;
+        Page answer;
+        do
+        {
+            await Task.Delay(50);
+            answer = await admin.GetAsync($"{Segments}/preview/{pending.GetProperty("pending").GetString()}");
+        }
+        while (answer.Status == HttpStatusCode.Accepted);
+        var gone = await admin.GetAsync($"{Segments}/preview/{pending.GetProperty("pending").GetString()}");
+
+        Assert.Equal(HttpStatusCode.Accepted, live.Status);
+        Assert.StartsWith("Still counting", pending.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(expected, JsonDocument.Parse(answer.Html).RootElement.GetProperty("count").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, gone.Status);
     }
 
     [Fact]

@@ -101,6 +101,24 @@ public sealed class SegmentEditorBrowserTests
         await Assertions.Expect(rule.Locator("[data-filter]").GetByLabel("Property")).ToHaveValueAsync("category");
     }
 
+    [SkippableFact]
+    public async Task A_preview_that_outlasts_its_answer_time_shows_counting_then_the_count()
+    {
+        Chromium.SkipUnlessInstalled();
+        await using var store = await StoreFactory.CreateAsync(kestrel: true, settings: new Dictionary<string, string> { ["NopSegments:PreviewAnswerTime"] = "00:00:00" });
+        await using var browser = await Chromium.OpenAsync(store.ServerAddress);
+        var page = browser.Page;
+        await Chromium.LogInAsAdminAsync(page);
+        await page.GotoAsync($"{Segments}/new");
+        var counting = page.WaitForResponseAsync(r => r.Url.EndsWith("/segments/preview", StringComparison.Ordinal) && r.Status == 202);
+
+        await page.Locator("[data-query-editor]").FillAsync("orders_count >= 2");
+
+        await counting;
+        var count = await CliCountAsync(store, "orders_count >= 2");
+        await Assertions.Expect(page.Locator("[data-preview] [data-count]")).ToHaveTextAsync(count.ToString("N0", CultureInfo.InvariantCulture));
+    }
+
     private static async Task<long> CliCountAsync(StoreFactory store, string query)
     {
         var file = new SqliteConnectionStringBuilder(store.Database.ConnectionString).DataSource;

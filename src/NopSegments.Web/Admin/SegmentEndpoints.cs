@@ -28,6 +28,7 @@ internal static class SegmentEndpoints
         // Forms are checked against the antiforgery token here, whether or not the host runs the antiforgery middleware.
         admin.MapPost("/segments", SegmentSubmissions.SubmitAsync).DisableAntiforgery();
         admin.MapPost("/segments/preview", SegmentSubmissions.LivePreviewAsync).DisableAntiforgery();
+        admin.MapGet("/segments/preview/{id}", SegmentSubmissions.PendingPreview);
         admin.MapPost("/segments/{slug}/delete", SegmentSubmissions.DeleteAsync).DisableAntiforgery();
     }
 

@@ -62,8 +62,11 @@ internal static class SegmentSubmissions
         }
     }
 
-    public static async Task<Results<Ok<SegmentPreview>, BadRequest<QueryProblem>, JsonHttpResult<QueryProblem>>> LivePreviewAsync(
-        LivePreviewRequest request, HttpContext http, SavedSegments segments, IAntiforgery antiforgery, IOptions<NopSegmentsOptions> options,
+    /// <summary>A live preview still counting: ask again at <c>preview/{Pending}</c>.</summary>
+    internal sealed record PreviewPending(string Pending, string Message);
+
+    public static async Task<Results<Ok<SegmentPreview>, BadRequest<QueryProblem>, JsonHttpResult<QueryProblem>, JsonHttpResult<PreviewPending>>> LivePreviewAsync(
+        LivePreviewRequest request, HttpContext http, PreviewRuns runs, IAntiforgery antiforgery, IOptions<NopSegmentsOptions> options,
         CancellationToken ct)
     {
         if (!await AdminForms.IsGenuineAsync(antiforgery, http))
@@ -71,17 +74,52 @@ internal static class SegmentSubmissions
         var query = request.Query ?? "";
         if (query.Length > MaxQueryLength)
             return TypedResults.BadRequest(new QueryProblem($"The query is {query.Length:N0} characters; the limit is {MaxQueryLength:N0}."));
+        var (id, run) = runs.Start(query, Text(request.Slug));
         try
         {
-            // The browser cancels the request when a newer keystroke comes (ct), and no preview runs longer than the limit.
-            return await PreviewWithinLimitAsync(segments, query, Text(request.Slug), options.Value.PreviewTimeLimit, ct) is { } preview
-                ? TypedResults.Ok(preview)
-                : TypedResults.Json(new QueryProblem(TooLong), statusCode: StatusCodes.Status503ServiceUnavailable);
+            await run.Preview.WaitAsync(options.Value.PreviewAnswerTime, ct);
         }
-        catch (SegmentQueryException error)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            return TypedResults.BadRequest(QueryProblem.From(error));
+            // A newer keystroke's preview replaced this one before it answered: the store stops evaluating it.
+            runs.Abandon(id);
+            throw;
         }
+        catch (Exception waited) when (waited is TimeoutException || run.Preview.IsCompleted)
+        {
+            // Timed out (the run goes on), or the run ended badly: the answer below says which.
+        }
+        return Answer(id, run, runs);
+    }
+
+    /// <summary>The editor asks again for a preview that was still counting.</summary>
+    public static Results<Ok<SegmentPreview>, BadRequest<QueryProblem>, JsonHttpResult<QueryProblem>, JsonHttpResult<PreviewPending>, NotFound<QueryProblem>> PendingPreview(
+        string id, PreviewRuns runs) =>
+        runs.Find(id) is { } run
+            ? Answer(id, run, runs) switch
+            {
+                { Result: Ok<SegmentPreview> ok } => ok,
+                { Result: BadRequest<QueryProblem> bad } => bad,
+                { Result: JsonHttpResult<QueryProblem> slow } => slow,
+                { Result: JsonHttpResult<PreviewPending> pending } => pending,
+                _ => throw new InvalidOperationException("unexpected preview answer"),
+            }
+            : TypedResults.NotFound(new QueryProblem("This preview is no longer kept: edit the query to count again."));
+
+    private static Results<Ok<SegmentPreview>, BadRequest<QueryProblem>, JsonHttpResult<QueryProblem>, JsonHttpResult<PreviewPending>> Answer(
+        string id, PreviewRuns.Run run, PreviewRuns runs)
+    {
+        if (!run.Preview.IsCompleted)
+            return TypedResults.Json(new PreviewPending(id, "Still counting: this query takes longer than a second here. The count appears when it is done."),
+                statusCode: StatusCodes.Status202Accepted);
+        runs.Forget(id);
+        if (run.Preview.IsCompletedSuccessfully && !run.Stop.IsCancellationRequested)
+            return TypedResults.Ok(run.Preview.Result);
+        if (run.Preview.Exception?.InnerException is SegmentQueryException error)
+            return TypedResults.BadRequest(QueryProblem.From(error));
+        if (run.Preview.IsCanceled || run.Stop.IsCancellationRequested || run.Preview.Exception?.InnerException is OperationCanceledException)
+            return TypedResults.Json(new QueryProblem(TooLong), statusCode: StatusCodes.Status503ServiceUnavailable);
+        throw new InvalidOperationException("The preview failed.", run.Preview.Exception);
     }
 
     public static async Task<Results<RedirectHttpResult, RazorComponentResult<SegmentPage>, BadRequest<string>>> DeleteAsync(

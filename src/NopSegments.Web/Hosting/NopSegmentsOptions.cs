@@ -56,6 +56,12 @@ public sealed class NopSegmentsOptions
     public TimeSpan PreviewTimeLimit { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// How long the editor's live preview waits before it answers "still counting" and goes on in the background (up to
+    /// <see cref="PreviewTimeLimit"/>), the editor showing the count when it comes. Default 1 second.
+    /// </summary>
+    public TimeSpan PreviewAnswerTime { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// How often events older than the <c>privacy.retention_days</c> setting are purged. Default one day; zero turns the
     /// purge off (a demo store whose seeded history is older than any window).
     /// </summary>

@@ -98,6 +98,7 @@ public static class NopSegmentsServiceCollectionExtensions
         services.AddSingleton<KnownValues>();
         services.AddSingleton<SegmentInsights>();
         services.AddSingleton<Admin.StoreValues>();
+        services.AddSingleton<Admin.PreviewRuns>();
         services.AddSingleton<Data.Profiles.CustomerLinks>();
         services.AddSingleton<Data.Campaigns.CampaignStore>();
         services.AddSingleton<Data.Campaigns.OfferLedger>();
