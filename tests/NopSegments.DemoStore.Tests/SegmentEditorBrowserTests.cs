@@ -17,12 +17,8 @@ public sealed class SegmentEditorBrowserTests
     [SkippableFact]
     public async Task A_segment_built_in_the_visual_builder_previews_the_CLIs_count_saves_and_explains_a_member()
     {
-        Chromium.SkipUnlessInstalled();
-        await using var store = await StoreFactory.CreateAsync(kestrel: true);
-        await using var browser = await Chromium.OpenAsync(store.ServerAddress);
-        var page = browser.Page;
-        await Chromium.LogInAsAdminAsync(page);
-        await page.GotoAsync($"{Segments}/new");
+        await using var session = await EditorAsync();
+        var (store, page) = (session.Store, session.Page);
         var builder = page.Locator("[data-builder]");
         await Assertions.Expect(builder.GetByRole(AriaRole.Button, new() { Name = "Add event" })).ToBeVisibleAsync();
         // The store's own categories are offered; the most common one in the seeded orders is "bought twice".
@@ -69,12 +65,8 @@ public sealed class SegmentEditorBrowserTests
     [SkippableFact]
     public async Task A_broken_query_is_underlined_where_it_breaks_and_cannot_be_saved_and_typed_text_redraws_the_builder()
     {
-        Chromium.SkipUnlessInstalled();
-        await using var store = await StoreFactory.CreateAsync(kestrel: true);
-        await using var browser = await Chromium.OpenAsync(store.ServerAddress);
-        var page = browser.Page;
-        await Chromium.LogInAsAdminAsync(page);
-        await page.GotoAsync($"{Segments}/new");
+        await using var session = await EditorAsync();
+        var page = session.Page;
         var editor = page.Locator("[data-query-editor]");
         await Assertions.Expect(page.Locator("[data-builder] fieldset")).ToBeVisibleAsync();
 
@@ -104,12 +96,8 @@ public sealed class SegmentEditorBrowserTests
     [SkippableFact]
     public async Task A_preview_that_outlasts_its_answer_time_shows_counting_then_the_count()
     {
-        Chromium.SkipUnlessInstalled();
-        await using var store = await StoreFactory.CreateAsync(kestrel: true, settings: new Dictionary<string, string> { ["NopSegments:PreviewAnswerTime"] = "00:00:00" });
-        await using var browser = await Chromium.OpenAsync(store.ServerAddress);
-        var page = browser.Page;
-        await Chromium.LogInAsAdminAsync(page);
-        await page.GotoAsync($"{Segments}/new");
+        await using var session = await EditorAsync(new Dictionary<string, string> { ["NopSegments:PreviewAnswerTime"] = "00:00:00" });
+        var (store, page) = (session.Store, session.Page);
         var counting = page.WaitForResponseAsync(r => r.Url.EndsWith("/segments/preview", StringComparison.Ordinal) && r.Status == 202);
 
         await page.Locator("[data-query-editor]").FillAsync("orders_count >= 2");
@@ -117,6 +105,29 @@ public sealed class SegmentEditorBrowserTests
         await counting;
         var count = await CliCountAsync(store, "orders_count >= 2");
         await Assertions.Expect(page.Locator("[data-preview] [data-count]")).ToHaveTextAsync(count.ToString("N0", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A store on a real socket, its admin logged in, on a new segment's editor.</summary>
+    private sealed class Editor(StoreFactory store, BrowserPage browser) : IAsyncDisposable
+    {
+        public StoreFactory Store { get; } = store;
+        public IPage Page => browser.Page;
+
+        public async ValueTask DisposeAsync()
+        {
+            await browser.DisposeAsync();
+            await Store.DisposeAsync();
+        }
+    }
+
+    private static async Task<Editor> EditorAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        Chromium.SkipUnlessInstalled();
+        var store = await StoreFactory.CreateAsync(kestrel: true, settings: settings);
+        var editor = new Editor(store, await Chromium.OpenAsync(store.ServerAddress));
+        await Chromium.LogInAsAdminAsync(editor.Page);
+        await editor.Page.GotoAsync($"{Segments}/new");
+        return editor;
     }
 
     private static async Task<long> CliCountAsync(StoreFactory store, string query)

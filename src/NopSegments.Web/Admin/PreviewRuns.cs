@@ -50,7 +50,12 @@ internal sealed class PreviewRuns(SavedSegments segments, IOptions<NopSegmentsOp
             run.Stop.Cancel();
     }
 
-    public void Forget(string id) => runs.TryRemove(id, out _);
+    /// <summary>Forgets a finished run whose answer has been given.</summary>
+    public void Forget(string id)
+    {
+        if (runs.TryRemove(id, out var run))
+            run.Stop.Dispose();
+    }
 
     private void Tidy()
     {

@@ -65,7 +65,7 @@ internal static class SegmentSubmissions
     /// <summary>A live preview still counting: ask again at <c>preview/{Pending}</c>.</summary>
     internal sealed record PreviewPending(string Pending, string Message);
 
-    public static async Task<Results<Ok<SegmentPreview>, BadRequest<QueryProblem>, JsonHttpResult<QueryProblem>, JsonHttpResult<PreviewPending>>> LivePreviewAsync(
+    public static async Task<Results<Ok<SegmentPreview>, BadRequest<QueryProblem>, JsonHttpResult<QueryProblem>, JsonHttpResult<PreviewPending>, NotFound<QueryProblem>>> LivePreviewAsync(
         LivePreviewRequest request, HttpContext http, PreviewRuns runs, IAntiforgery antiforgery, IOptions<NopSegmentsOptions> options,
         CancellationToken ct)
     {
@@ -93,20 +93,11 @@ internal static class SegmentSubmissions
     }
 
     /// <summary>The editor asks again for a preview that was still counting.</summary>
-    public static Results<Ok<SegmentPreview>, BadRequest<QueryProblem>, JsonHttpResult<QueryProblem>, JsonHttpResult<PreviewPending>, NotFound<QueryProblem>> PendingPreview(
-        string id, PreviewRuns runs) =>
-        runs.Find(id) is { } run
-            ? Answer(id, run, runs) switch
-            {
-                { Result: Ok<SegmentPreview> ok } => ok,
-                { Result: BadRequest<QueryProblem> bad } => bad,
-                { Result: JsonHttpResult<QueryProblem> slow } => slow,
-                { Result: JsonHttpResult<PreviewPending> pending } => pending,
-                _ => throw new InvalidOperationException("unexpected preview answer"),
-            }
+    public static Results<Ok<SegmentPreview>, BadRequest<QueryProblem>, JsonHttpResult<QueryProblem>, JsonHttpResult<PreviewPending>, NotFound<QueryProblem>> PendingPreview(string id, PreviewRuns runs) =>
+        runs.Find(id) is { } run ? Answer(id, run, runs)
             : TypedResults.NotFound(new QueryProblem("This preview is no longer kept: edit the query to count again."));
 
-    private static Results<Ok<SegmentPreview>, BadRequest<QueryProblem>, JsonHttpResult<QueryProblem>, JsonHttpResult<PreviewPending>> Answer(
+    private static Results<Ok<SegmentPreview>, BadRequest<QueryProblem>, JsonHttpResult<QueryProblem>, JsonHttpResult<PreviewPending>, NotFound<QueryProblem>> Answer(
         string id, PreviewRuns.Run run, PreviewRuns runs)
     {
         if (!run.Preview.IsCompleted)
