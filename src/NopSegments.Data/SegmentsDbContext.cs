@@ -44,6 +44,11 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
         e.HasIndex(x => new { x.Name, x.OccurredAt }).HasDatabaseName("ix_nopsegments_events_name");
     }
 
+    /// <summary>Indexes a provider adds to profiles beyond the common ones; none on PostgreSQL and SQL Server.</summary>
+    protected virtual void IndexProfiles(EntityTypeBuilder<StoredProfile> e)
+    {
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<StoredEvent>(e =>
@@ -76,6 +81,7 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
             e.HasIndex(x => x.LastSeenAt).HasDatabaseName("ix_nopsegments_profiles_last_seen");
             // The flows look at the customers whose profile changed since their last run.
             e.HasIndex(x => x.UpdatedAt).HasDatabaseName("ix_nopsegments_profiles_updated");
+            IndexProfiles(e);
         });
         modelBuilder.Entity<StoredProfileState>(e =>
         {

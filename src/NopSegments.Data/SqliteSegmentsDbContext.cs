@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NopSegments.Data.Profiles;
 using NopSegments.Data.Tracking;
 
 namespace NopSegments.Data;
@@ -20,4 +21,16 @@ internal sealed class SqliteSegmentsDbContext(DbContextOptions<SqliteSegmentsDbC
         e.Property(x => x.Id).ValueGeneratedNever();
         e.HasIndex(x => new { x.Name, x.OccurredAt, x.EventId }).IsUnique().HasDatabaseName("ix_nopsegments_events_key");
     }
+
+    /// <summary>
+    /// SQLite reads whole rows: a segment on numeric attributes alone scans this narrow copy of them instead (a covering
+    /// index, a sixth of the table's size), as fast as a table holding only those columns. It leads with the id, so it
+    /// never looks like a way to seek: a condition on anything else still scans the table, in one pass.
+    /// </summary>
+    protected override void IndexProfiles(EntityTypeBuilder<StoredProfile> e) =>
+        e.HasIndex(x => new
+        {
+            x.Id, x.OrdersCount, x.TotalSpent, x.AverageOrderValue, x.RefundsCount, x.DiscountOrdersCount, x.DiscountOrdersShare,
+            x.SessionsCount, x.PageViewsCount, x.CartItemsCount, x.CartValue, x.RfmRecency, x.RfmFrequency, x.RfmMonetary,
+        }).HasDatabaseName("ix_nopsegments_profiles_numbers");
 }

@@ -495,6 +495,9 @@ namespace NopSegments.Data.Migrations.Sqlite
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_nopsegments_profiles_updated");
 
+                    b.HasIndex("Id", "OrdersCount", "TotalSpent", "AverageOrderValue", "RefundsCount", "DiscountOrdersCount", "DiscountOrdersShare", "SessionsCount", "PageViewsCount", "CartItemsCount", "CartValue", "RfmRecency", "RfmFrequency", "RfmMonetary")
+                        .HasDatabaseName("ix_nopsegments_profiles_numbers");
+
                     b.ToTable("nopsegments_profiles", (string)null);
                 });
 

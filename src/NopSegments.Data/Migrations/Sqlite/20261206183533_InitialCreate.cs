@@ -401,6 +401,11 @@ namespace NopSegments.Data.Migrations.Sqlite
                 column: "last_seen_at");
 
             migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_profiles_numbers",
+                table: "nopsegments_profiles",
+                columns: new[] { "id", "orders_count", "total_spent", "average_order_value", "refunds_count", "discount_orders_count", "discount_orders_share", "sessions_count", "page_views_count", "cart_items_count", "cart_value", "rfm_recency", "rfm_frequency", "rfm_monetary" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_profiles_updated",
                 table: "nopsegments_profiles",
                 column: "updated_at");

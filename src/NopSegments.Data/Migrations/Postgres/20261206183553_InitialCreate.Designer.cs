@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace NopSegments.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSegmentsDbContext))]
-    [Migration("20261206175722_InitialCreate")]
+    [Migration("20261206183553_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
