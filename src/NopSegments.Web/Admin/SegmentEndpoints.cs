@@ -73,8 +73,12 @@ internal static class SegmentEndpoints
                 profiles, snapshots, clock.GetUtcNow(), ct);
         var afterMember = long.TryParse(members, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var after)
             ? after : (long?)null;
+        // Independent reads, each on its own connection: the page waits for the slowest, not the sum.
+        var (days, overlap, outcomes) = (insights.DaysAsync(segment.Id, DaysCharted, clock.GetUtcNow(), ct),
+            insights.OverlapAsync(segment.Id, ct), insights.OutcomesAsync(segment.Id, ct));
         var memberPage = await activity.MembersAsync(segment.Id, MembersShown + 1, afterMember, ct);
         var changePage = await activity.RecentChangesAsync(segment.Id, ChangesShown + 1, PageCursor.Parse(changes), ct);
+        await Task.WhenAll(days, overlap, outcomes);
         return Page(new SegmentView
         {
             Form = new SegmentForm(segment.Slug, segment.Slug, segment.Name, segment.Description, segment.Query),
@@ -86,9 +90,9 @@ internal static class SegmentEndpoints
             Members = [.. memberPage.Take(MembersShown)],
             MembersFrom = afterMember?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             NextMembers = memberPage.Count > MembersShown ? memberPage[MembersShown - 1].ProfileId.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
-            Days = await insights.DaysAsync(segment.Id, DaysCharted, clock.GetUtcNow(), ct),
-            Overlap = await insights.OverlapAsync(segment.Id, ct),
-            Outcomes = await insights.OutcomesAsync(segment.Id, ct),
+            Days = await days,
+            Overlap = await overlap,
+            Outcomes = await outcomes,
             ExplainFor = profile,
             Explanation = explained.Explanation,
             ExplainProblem = explained.Problem,
