@@ -64,7 +64,7 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
             e.Property(x => x.OccurredAt).HasColumnName("occurred_at");
             e.Property(x => x.RecordedAt).HasColumnName("recorded_at");
             e.Property(x => x.Properties).HasColumnName("properties");
-            e.Property(x => x.Category).HasColumnName("category").HasMaxLength(200);
+            e.Property(x => x.Category).HasColumnName("category").HasMaxLength(Ingestion.EventRow.CategoryColumnLength);
             // "Viewed Candles within 30 days": one range of this index per name and category, with the profile in it.
             // Only events with a category are in it: page views, sessions and the like cost the writer nothing here.
             e.HasIndex(x => new { x.Name, x.Category, x.OccurredAt, x.ProfileId }).HasDatabaseName("ix_nopsegments_events_category")

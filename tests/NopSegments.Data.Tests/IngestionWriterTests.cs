@@ -3,6 +3,8 @@ using Npgsql;
 using NopSegments.Data.Ingestion;
 using NopSegments.Data.Lifecycle;
 using NopSegments.Data.Profiles;
+using NopSegments.Data.Segments;
+using NopSegments.Language;
 using NopSegments.Testing;
 using NopSegments.Tracking;
 
@@ -264,6 +266,31 @@ public sealed class IngestionWriterTests
         Assert.Fail("The writer never waited on the other writer's uncommitted event.");
     }
 
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task A_category_longer_than_its_column_is_kept_and_segments_still_read_it(DatabaseProvider provider)
+    {
+        await using var fixture = await Fixture.CreateAsync(provider);
+        // Valid text goes up to 1,000 characters; the typed column keeps 200. Multi-byte letters test the index's bytes.
+        var long1 = new string('x', 300);
+        var long2 = string.Concat(Enumerable.Repeat("é字", 400));
+        await fixture.Writer.WriteAsync(
+        [
+            E("product_viewed", "v1", 1, null, ("sku", "A"), ("category", long1)),
+            E("product_viewed", "v2", 2, null, ("sku", "B"), ("category", long2)),
+            E("product_viewed", "v3", 3, null, ("sku", "C"), ("category", "Candles")),
+        ]);
+        var segments = new SetBasedSegments(fixture.Contexts);
+        async Task<long> Count(string query) => await segments.CountAsync(SegmentQuery.Parse(query), T0.AddHours(1));
+
+        Assert.Equal(3, await fixture.CountAsync<Tracking.StoredEvent>());
+        Assert.Equal(0, await fixture.CountAsync<Tracking.DeadLetter>());
+        Assert.Equal(1, await Count($"product_viewed(category = \"{long1.ToUpperInvariant()}\")"));
+        Assert.Equal(1, await Count($"product_viewed(category IN (\"{long2}\", \"nothing\"))"));
+        Assert.Equal(2, await Count("product_viewed(category != \"candles\")"));
+        Assert.Equal(0, await Count("product_viewed(category IS NULL)"));
+        Assert.Equal(2, await Count("product_viewed(category NOT IN (\"Candles\"))"));
+    }
+
     private sealed class Fixture : IAsyncDisposable
     {
         private readonly TestDatabase database;
@@ -281,6 +308,8 @@ public sealed class IngestionWriterTests
 
         public string ConnectionString => database.ConnectionString;
         public SegmentsDbContext Db { get; }
+
+        public SegmentsDbContextFactory Contexts => contexts;
 
         public IngestionWriter WriterOn(SqlDialect dialect) => new(contexts, TimeProvider.System, dialect);
 

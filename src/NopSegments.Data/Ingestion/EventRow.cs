@@ -13,11 +13,18 @@ internal readonly record struct EventRow(StoreEvent Event, long ProfileId, byte[
 
     private static readonly JsonWriterOptions Writer = new() { Encoder = Json.Encoder };
 
+    /// <summary>
+    /// The longest category the <c>category</c> column keeps (valid text goes to 1,000 characters, more than an index
+    /// entry holds); a longer one stays in the JSON only, and segments compare it there.
+    /// </summary>
+    public const int CategoryColumnLength = 200;
+
     /// <summary>The event's category as the <c>category</c> column keeps it (lower-cased), or null.</summary>
     public string? Category => CategoryKey(Event.Properties.TryGetValue("category", out var value) ? value as string : null);
 
-    /// <summary>How a category is kept and compared in the <c>category</c> column.</summary>
-    public static string? CategoryKey(string? category) => category?.ToLowerInvariant();
+    /// <summary>How a category is kept and compared in the <c>category</c> column: null when it does not fit.</summary>
+    public static string? CategoryKey(string? category) =>
+        category is { Length: <= CategoryColumnLength } ? category.ToLowerInvariant() : null;
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? buffer;

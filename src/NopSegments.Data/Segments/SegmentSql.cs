@@ -109,18 +109,17 @@ internal sealed class SegmentSql(SqlDialect sql, DateTimeOffset now)
 
     /// <summary>
     /// Equality and lists on the category read the lower-cased <c>category</c> column and its index, the values
-    /// lower-cased as stored; other comparisons read the JSON.
+    /// lower-cased as stored. Everything else reads the JSON: a category too long for the column is null there, and
+    /// "!=", NOT IN and IS NULL must still see it as the text it is.
     /// </summary>
     private string? CategoryColumn(Comparison comparison)
     {
+        static bool Fits(Literal literal) => literal.Value is string text && EventRow.CategoryKey(text) is not null;
         string Key(Literal literal) => Parameter(EventRow.CategoryKey((string)literal.Value)!);
         return comparison switch
         {
-            CompareTo { Operator: "=" } equal when equal.Value.Value is string => $"e.category = {Key(equal.Value)}",
-            CompareTo { Operator: "!=" } other when other.Value.Value is string => $"(e.category IS NOT NULL AND e.category <> {Key(other.Value)})",
-            InList list when list.Values.All(v => v.Value is string) =>
-                $"(e.category IS NOT NULL AND e.category {(list.Negated ? "NOT " : "")}IN ({string.Join(", ", list.Values.Select(Key))}))",
-            IsNull isNull => $"(e.category IS {(isNull.Negated ? "NOT " : "")}NULL)",
+            CompareTo { Operator: "=" } equal when Fits(equal.Value) => $"e.category = {Key(equal.Value)}",
+            InList { Negated: false } list when list.Values.All(Fits) => $"e.category IN ({string.Join(", ", list.Values.Select(Key))})",
             _ => null,
         };
     }
