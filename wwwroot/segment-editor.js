@@ -133,12 +133,14 @@
   });
 
   const start = async () => {
+    // The editor replaces the textarea at once; names and the store's values follow when they come.
+    if (window.NopSegmentsQueryEditor) editor = window.NopSegmentsQueryEditor.attach(query, {});
     let vocabulary = { attributes: [], events: [], keywords: [], values: {}, segments: [] };
     try {
       const response = await fetch(form.dataset.vocabulary);
       if (response.ok) vocabulary = await response.json();
     } catch { /* the editor still works without completion */ }
-    if (window.NopSegmentsQueryEditor) editor = window.NopSegmentsQueryEditor.attach(query, vocabulary);
+    editor?.setVocabulary(vocabulary);
     const host = form.querySelector('[data-builder]');
     if (window.NopSegmentsBuilder && host) {
       builder = window.NopSegmentsBuilder.create(host, vocabulary, (text) => {

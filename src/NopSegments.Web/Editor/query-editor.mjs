@@ -1,6 +1,6 @@
 // The segment query editor: CodeMirror 6 over the form's textarea, which stays the field the form posts. It highlights
 // the language, completes names and the store's known values, and underlines the error the store reports.
-import { EditorState } from '@codemirror/state';
+import { EditorState, Compartment } from '@codemirror/state';
 import { EditorView, keymap, placeholder, drawSelection, highlightActiveLine } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { StreamLanguage, HighlightStyle, syntaxHighlighting, bracketMatching } from '@codemirror/language';
@@ -71,9 +71,14 @@ const theme = EditorView.theme({
   '.cm-scroller': { lineHeight: '1.5' },
 });
 
-/** Puts the editor in place of the textarea; the textarea keeps the text, and hears an input event on each change. */
-const attach = (textarea, vocabulary) => {
+/**
+ * Puts the editor in place of the textarea at once; the textarea keeps the text, and hears an input event on each
+ * change. The names to highlight and complete can come later (setVocabulary): the store reads its values meanwhile.
+ */
+const attach = (textarea, words) => {
   const field = textarea;
+  const vocabulary = { attributes: [], events: [], values: {}, segments: [], ...words };
+  const highlighting = new Compartment();
   // The field's label names the editor instead; it no longer points at the hidden textarea, whose focus would steal clicks.
   const label = field.id ? document.querySelector(`label[for="${field.id}"]`) : null;
   const named = label?.id ? { 'aria-labelledby': label.id } : { 'aria-label': 'Query' };
@@ -84,7 +89,7 @@ const attach = (textarea, vocabulary) => {
       doc: field.value,
       extensions: [
         history(), drawSelection(), highlightActiveLine(), bracketMatching(), closeBrackets(), lintGutter(),
-        language(vocabulary), syntaxHighlighting(colours), theme, EditorView.lineWrapping,
+        highlighting.of(language(vocabulary)), syntaxHighlighting(colours), theme, EditorView.lineWrapping,
         placeholder('orders_count >= 3 AND product_viewed(category = "Candles", within 30d) >= 2'),
         autocompletion({ override: [completeQuery(vocabulary)], activateOnTyping: true, icons: false }),
         keymap.of([...completionKeymap, ...defaultKeymap, ...historyKeymap]),
@@ -101,6 +106,11 @@ const attach = (textarea, vocabulary) => {
   field.hidden = true;
   return {
     view,
+    /** The store's names and values arrived: completion offers them and the text is highlighted with them. */
+    setVocabulary(words) {
+      Object.assign(vocabulary, words);
+      view.dispatch({ effects: highlighting.reconfigure(language(vocabulary)) });
+    },
     /** Replaces the text (the builder's edits): the change reaches the textarea and the preview like typing does. */
     setText(text) {
       if (text === view.state.doc.toString()) return;
