@@ -28,7 +28,7 @@ public static class QueryVocabulary
     ];
 
     /// <summary>The language's keywords, as the editor highlights them.</summary>
-    public static IReadOnlyList<string> Keywords { get; } = ["AND", "OR", "NOT", "IN", "BETWEEN", "IS", "NULL", "TRUE", "FALSE", "CONTAINS"];
+    public static IReadOnlyList<string> Keywords { get; } = [.. Syntax.Tokenizer.Keywords.Order(StringComparer.Ordinal)];
 
     private static VocabularyWord Property(string name, PropertyKind kind, string meaning) =>
         new(name, kind == PropertyKind.Text ? "text" : "number", meaning);

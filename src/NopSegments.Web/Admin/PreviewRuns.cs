@@ -41,6 +41,32 @@ internal sealed class PreviewRuns(SavedSegments segments, IOptions<NopSegmentsOp
         return (id, run);
     }
 
+    /// <summary>
+    /// The form's Preview button: the preview, or null when it ran past the limit (the query is cancelled where the
+    /// database can); a query error is thrown as it is.
+    /// </summary>
+    public async Task<SegmentPreview?> WithinLimitAsync(string query, string? slug, CancellationToken ct)
+    {
+        var (id, run) = Start(query, slug);
+        try
+        {
+            var preview = await run.Preview.WaitAsync(ct);
+            // One that ran past the limit as it finished is past it all the same: the answer does not depend on which came first.
+            return run.Stop.IsCancellationRequested ? null : preview;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return null;
+        }
+        finally
+        {
+            if (ct.IsCancellationRequested)
+                Abandon(id);
+            else
+                Forget(id);
+        }
+    }
+
     public Run? Find(string id) => runs.TryGetValue(id, out var run) ? run : null;
 
     /// <summary>Stops and forgets a run nobody waits for any more.</summary>

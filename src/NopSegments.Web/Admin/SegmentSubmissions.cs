@@ -20,7 +20,7 @@ internal static class SegmentSubmissions
     internal sealed record LivePreviewRequest(string? Query, string? Slug);
 
     public static async Task<Results<RazorComponentResult<SegmentPage>, RedirectHttpResult, BadRequest<string>>> SubmitAsync(
-        HttpContext http, SavedSegments segments, SegmentActivity activity, IAntiforgery antiforgery, IOptions<NopSegmentsOptions> options,
+        HttpContext http, SavedSegments segments, PreviewRuns runs, SegmentActivity activity, IAntiforgery antiforgery, IOptions<NopSegmentsOptions> options,
         CancellationToken ct)
     {
         if (!await AdminForms.IsGenuineAsync(antiforgery, http))
@@ -48,7 +48,7 @@ internal static class SegmentSubmissions
                 var notice = $"Saved version {result.Version}: {result.Members:N0} members, {result.Entered:N0} entered and {result.Left:N0} left.";
                 return TypedResults.Redirect($"{options.Value.AdminPath}/segments/{result.Slug}?saved={Uri.EscapeDataString(notice)}");
             }
-            return await PreviewWithinLimitAsync(segments, typed.Query, typed.Original, options.Value.PreviewTimeLimit, ct) is { } preview
+            return await runs.WithinLimitAsync(typed.Query, typed.Original, ct) is { } preview
                 ? SegmentEndpoints.Page(View(preview: preview), options.Value)
                 : SegmentEndpoints.Page(View(new QueryProblem(TooLong)), options.Value, StatusCodes.Status503ServiceUnavailable);
         }
@@ -136,27 +136,6 @@ internal static class SegmentSubmissions
     }
 
     private const string TooLong = "The preview took too long. Save the segment to evaluate it in the background; its page shows the members when done.";
-
-    /// <summary>The preview, or null when it did not finish within the limit (the query is cancelled where the database can).</summary>
-    private static async Task<SegmentPreview?> PreviewWithinLimitAsync(SavedSegments segments, string query, string? slug, TimeSpan limit, CancellationToken ct)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        // CancelAfter(0) still cancels on the timer thread, after a fast preview may have finished: no time is no time.
-        if (limit <= TimeSpan.Zero)
-            timeout.Cancel();
-        else
-            timeout.CancelAfter(limit);
-        try
-        {
-            var preview = await segments.PreviewAsync(query, slug, timeout.Token).WaitAsync(timeout.Token);
-            // One that ran past the limit as it finished is past it all the same: the answer does not depend on which came first.
-            return timeout.IsCancellationRequested && !ct.IsCancellationRequested ? null : preview;
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return null;
-        }
-    }
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
