@@ -14,17 +14,24 @@ internal readonly record struct EventRow(StoreEvent Event, long ProfileId, byte[
     private static readonly JsonWriterOptions Writer = new() { Encoder = Json.Encoder };
 
     /// <summary>
-    /// The longest category the <c>category</c> column keeps (valid text goes to 1,000 characters, more than an index
-    /// entry holds); a longer one stays in the JSON only, and segments compare it there.
+    /// The longest value a property column keeps (valid text goes to 1,000 characters, more than an index entry
+    /// holds); a longer one stays in the JSON only, and segments compare it there.
     /// </summary>
-    public const int CategoryColumnLength = 200;
+    public const int PropertyColumnLength = 200;
 
-    /// <summary>The event's category as the <c>category</c> column keeps it (lower-cased), or null.</summary>
-    public string? Category => CategoryKey(Event.Properties.TryGetValue("category", out var value) ? value as string : null);
+    /// <summary>
+    /// The properties segments filter on most, each kept beside the JSON in a column of its own name: segments compare
+    /// them there instead of parsing every event's JSON.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PropertyColumns = ["category", "sku", "discount_code", "source"];
 
-    /// <summary>How a category is kept and compared in the <c>category</c> column: null when it does not fit.</summary>
-    public static string? CategoryKey(string? category) =>
-        category is { Length: <= CategoryColumnLength } ? category.ToLowerInvariant() : null;
+    /// <summary>The value of <see cref="PropertyColumns"/>[<paramref name="index"/>] as its column keeps it, or null.</summary>
+    public string? Column(int index) =>
+        ColumnKey(Event.Properties.TryGetValue(PropertyColumns[index], out var value) ? value as string : null);
+
+    /// <summary>How a property column keeps and compares a value (lower-cased): null when it does not fit.</summary>
+    public static string? ColumnKey(string? value) =>
+        value is { Length: <= PropertyColumnLength } ? value.ToLowerInvariant() : null;
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? buffer;

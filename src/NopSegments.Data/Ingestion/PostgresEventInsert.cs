@@ -12,7 +12,7 @@ namespace NopSegments.Data.Ingestion;
 internal static class PostgresEventInsert
 {
     private const string Staging = "nopsegments_events_in";
-    private const string Columns = "id, event_id, name, visitor_id, profile_id, customer_id, session_id, occurred_at, recorded_at, properties, category";
+    private const string Columns = "id, event_id, name, visitor_id, profile_id, customer_id, session_id, occurred_at, recorded_at, properties, category, sku, discount_code, source";
 
     public static async Task<HashSet<Guid>> RunAsync(
         NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<EventRow> rows, DateTime recordedAt, CancellationToken ct)
@@ -140,7 +140,8 @@ internal static class PostgresEventInsert
             await copy.WriteAsync(e.OccurredAt.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
             await copy.WriteAsync(recordedAt, NpgsqlDbType.TimestampTz, ct);
             await copy.WriteAsync(Encoding.UTF8.GetString(rows[i].PropertiesJson), NpgsqlDbType.Text, ct);
-            await WriteNullableAsync(copy, rows[i].Category, ct);
+            for (var c = 0; c < EventRow.PropertyColumns.Count; c++)
+                await WriteNullableAsync(copy, rows[i].Column(c), ct);
         }
         await copy.CompleteAsync(ct);
     }

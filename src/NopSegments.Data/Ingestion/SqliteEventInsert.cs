@@ -11,7 +11,7 @@ namespace NopSegments.Data.Ingestion;
 internal sealed class SqliteEventInsert : IDisposable
 {
     public const int RowsPerStatement = 32;
-    private const int ValuesPerRow = 9;
+    private const int ValuesPerRow = 12;
 
     // Built once: the writer prepares these for every batch.
     private static readonly string InsertOne = Sql(1);
@@ -65,7 +65,7 @@ internal sealed class SqliteEventInsert : IDisposable
     // many-row statement keeps a statement journal (a copy of every page it changes, so it can undo itself alone),
     // which cost the writer ~0.7 µs an event (about 6 %). Those columns are bound from values the validator requires.
     private static string Sql(int rows) =>
-        "INSERT OR IGNORE INTO nopsegments_events (event_id, name, visitor_id, profile_id, customer_id, session_id, occurred_at, properties, category, recorded_at) VALUES " +
+        "INSERT OR IGNORE INTO nopsegments_events (event_id, name, visitor_id, profile_id, customer_id, session_id, occurred_at, properties, category, sku, discount_code, source, recorded_at) VALUES " +
         string.Join(", ", Enumerable.Range(0, rows).Select(r =>
             "(" + string.Join(", ", Enumerable.Range(2 + r * ValuesPerRow, ValuesPerRow).Select(p => $"?{p}")) + ", ?1)"));
 
@@ -84,7 +84,8 @@ internal sealed class SqliteEventInsert : IDisposable
         insert.Bind(at + 5, e.SessionId);
         insert.BindTime(at + 6, e.OccurredAt.UtcDateTime);
         insert.BindUtf8(at + 7, row.PropertiesJson);
-        insert.Bind(at + 8, row.Category);
+        for (var c = 0; c < EventRow.PropertyColumns.Count; c++)
+            insert.Bind(at + 8 + c, row.Column(c));
     }
 
     private long Highest()

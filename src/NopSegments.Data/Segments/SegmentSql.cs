@@ -99,7 +99,7 @@ internal sealed class SegmentSql(SqlDialect sql, DateTimeOffset now)
     private string Property(string eventName, PropertyFilter filter)
     {
         var name = filter.Property.Text;
-        if (name == "category" && CategoryColumn(filter.Comparison) is { } column)
+        if (EventRow.PropertyColumns.Contains(name) && PropertyColumn(name, filter.Comparison) is { } column)
             return column;
         var kind = EventCatalog.KindOf(eventName, name)!.Value;
         var type = kind == PropertyKind.Text ? QueryType.Text : QueryType.Number;
@@ -108,18 +108,19 @@ internal sealed class SegmentSql(SqlDialect sql, DateTimeOffset now)
     }
 
     /// <summary>
-    /// Equality and lists on the category read the lower-cased <c>category</c> column and its index, the values
-    /// lower-cased as stored. Everything else reads the JSON: a category too long for the column is null there, and
-    /// "!=", NOT IN and IS NULL must still see it as the text it is.
+    /// Equality and lists on a property with a column of its own (category, sku, discount code, source) read the
+    /// lower-cased column (and its index where it has one), the values lower-cased as stored. Everything else reads the
+    /// JSON: a value too long for the column is null there, and "!=", NOT IN and IS NULL must still see it as the text
+    /// it is.
     /// </summary>
-    private string? CategoryColumn(Comparison comparison)
+    private string? PropertyColumn(string column, Comparison comparison)
     {
-        static bool Fits(Literal literal) => literal.Value is string text && EventRow.CategoryKey(text) is not null;
-        string Key(Literal literal) => Parameter(EventRow.CategoryKey((string)literal.Value)!);
+        static bool Fits(Literal literal) => literal.Value is string text && EventRow.ColumnKey(text) is not null;
+        string Key(Literal literal) => Parameter(EventRow.ColumnKey((string)literal.Value)!);
         return comparison switch
         {
-            CompareTo { Operator: "=" } equal when Fits(equal.Value) => $"e.category = {Key(equal.Value)}",
-            InList { Negated: false } list when list.Values.All(Fits) => $"e.category IN ({string.Join(", ", list.Values.Select(Key))})",
+            CompareTo { Operator: "=" } equal when Fits(equal.Value) => $"e.{column} = {Key(equal.Value)}",
+            InList { Negated: false } list when list.Values.All(Fits) => $"e.{column} IN ({string.Join(", ", list.Values.Select(Key))})",
             _ => null,
         };
     }

@@ -14,9 +14,10 @@ internal sealed class StoredEvent
     public DateTime RecordedAt { get; set; }
     public required string Properties { get; set; }
 
-    /// <summary>
-    /// The <c>category</c> property, lower-cased: the filter segments use most, compared in SQL through its own index
-    /// instead of parsing every event's JSON.
-    /// </summary>
+    // The properties segments filter on most (EventRow.PropertyColumns), lower-cased: compared in SQL without parsing
+    // every event's JSON.
     public string? Category { get; set; }
+    public string? Sku { get; set; }
+    public string? DiscountCode { get; set; }
+    public string? Source { get; set; }
 }

@@ -797,6 +797,11 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("customer_id");
 
+                    b.Property<string>("DiscountCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("discount_code");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -823,6 +828,16 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("session_id");
 
+                    b.Property<string>("Sku")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sku");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
                     b.Property<string>("VisitorId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -837,6 +852,10 @@ namespace NopSegments.Data.Migrations.Postgres
                     b.HasIndex("Name", "Category", "OccurredAt", "ProfileId")
                         .HasDatabaseName("ix_nopsegments_events_category")
                         .HasFilter("category IS NOT NULL");
+
+                    b.HasIndex("Name", "DiscountCode", "OccurredAt", "ProfileId")
+                        .HasDatabaseName("ix_nopsegments_events_discount_code")
+                        .HasFilter("discount_code IS NOT NULL");
 
                     b.ToTable("nopsegments_events", (string)null);
                 });

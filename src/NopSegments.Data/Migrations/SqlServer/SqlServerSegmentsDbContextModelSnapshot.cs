@@ -792,6 +792,11 @@ namespace NopSegments.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(64)")
                         .HasColumnName("customer_id");
 
+                    b.Property<string>("DiscountCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("discount_code");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("uniqueidentifier")
                         .HasColumnName("event_id");
@@ -824,6 +829,16 @@ namespace NopSegments.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(64)")
                         .HasColumnName("session_id");
 
+                    b.Property<string>("Sku")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("sku");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("source");
+
                     b.Property<string>("VisitorId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -845,6 +860,10 @@ namespace NopSegments.Data.Migrations.SqlServer
                     b.HasIndex("Name", "Category", "OccurredAt", "ProfileId")
                         .HasDatabaseName("ix_nopsegments_events_category")
                         .HasFilter("category IS NOT NULL");
+
+                    b.HasIndex("Name", "DiscountCode", "OccurredAt", "ProfileId")
+                        .HasDatabaseName("ix_nopsegments_events_discount_code")
+                        .HasFilter("discount_code IS NOT NULL");
 
                     b.ToTable("nopsegments_events", (string)null);
                 });

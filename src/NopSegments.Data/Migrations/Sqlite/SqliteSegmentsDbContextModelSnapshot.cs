@@ -768,6 +768,11 @@ namespace NopSegments.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
 
+                    b.Property<string>("DiscountCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("discount_code");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("TEXT")
                         .HasColumnName("event_id");
@@ -800,6 +805,16 @@ namespace NopSegments.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("session_id");
 
+                    b.Property<string>("Sku")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sku");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
                     b.Property<string>("VisitorId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -818,6 +833,10 @@ namespace NopSegments.Data.Migrations.Sqlite
                     b.HasIndex("Name", "Category", "OccurredAt", "ProfileId")
                         .HasDatabaseName("ix_nopsegments_events_category")
                         .HasFilter("category IS NOT NULL");
+
+                    b.HasIndex("Name", "DiscountCode", "OccurredAt", "ProfileId")
+                        .HasDatabaseName("ix_nopsegments_events_discount_code")
+                        .HasFilter("discount_code IS NOT NULL");
 
                     b.ToTable("nopsegments_events", (string)null);
                 });

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace NopSegments.Data.Migrations.Postgres
+namespace NopSegments.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -17,14 +16,14 @@ namespace NopSegments.Data.Migrations.Postgres
                 columns: table => new
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    slug = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    name = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    definition = table.Column<string>(type: "text", nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    slug = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    definition = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    version = table.Column<int>(type: "int", nullable: false),
+                    created_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -36,16 +35,16 @@ namespace NopSegments.Data.Migrations.Postgres
                 columns: table => new
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    event_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    visitor_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    customer_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    occurred_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    failed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    attempts = table.Column<int>(type: "integer", nullable: false),
-                    reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    @event = table.Column<string>(name: "event", type: "text", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    event_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    visitor_id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    customer_id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    occurred_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    failed_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    attempts = table.Column<int>(type: "int", nullable: false),
+                    reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    @event = table.Column<string>(name: "event", type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -56,23 +55,25 @@ namespace NopSegments.Data.Migrations.Postgres
                 name: "nopsegments_events",
                 columns: table => new
                 {
-                    event_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    occurred_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:IdentitySequenceOptions", "'', '1024', '', '', 'False', '1'")
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    visitor_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    event_id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    visitor_id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     profile_id = table.Column<long>(type: "bigint", nullable: true),
-                    customer_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    session_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    recorded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    properties = table.Column<string>(type: "text", nullable: false),
-                    category = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    customer_id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    session_id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    occurred_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    recorded_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    properties = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    category = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    sku = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    discount_code = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    source = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_nopsegments_events", x => new { x.name, x.occurred_at, x.event_id });
+                    table.PrimaryKey("PK_nopsegments_events", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -80,17 +81,17 @@ namespace NopSegments.Data.Migrations.Postgres
                 columns: table => new
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    flow = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    flow = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     profile_id = table.Column<long>(type: "bigint", nullable: false),
-                    customer_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    entered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    next_step = table.Column<int>(type: "integer", nullable: false),
-                    next_due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    exit_reason = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    exited_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    context = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                    customer_id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    entered_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    next_step = table.Column<int>(type: "int", nullable: false),
+                    next_due_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    exit_reason = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    exited_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    context = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -102,23 +103,23 @@ namespace NopSegments.Data.Migrations.Postgres
                 columns: table => new
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    send_key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    send_key = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
                     entry_id = table.Column<long>(type: "bigint", nullable: false),
-                    flow = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    step = table.Column<int>(type: "integer", nullable: false),
+                    flow = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    step = table.Column<int>(type: "int", nullable: false),
                     profile_id = table.Column<long>(type: "bigint", nullable: false),
-                    channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    recipient = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    sent_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    opened_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    clicked_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    order_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    converted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    revenue = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true)
+                    channel = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    recipient = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: false),
+                    subject = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    sent_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    detail = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    opened_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    clicked_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    order_id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    converted_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    revenue = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -129,9 +130,9 @@ namespace NopSegments.Data.Migrations.Postgres
                 name: "nopsegments_identities",
                 columns: table => new
                 {
-                    visitor_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    visitor_id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     profile_id = table.Column<long>(type: "bigint", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    created_at = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -143,18 +144,18 @@ namespace NopSegments.Data.Migrations.Postgres
                 columns: table => new
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    token = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    campaign = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    variant = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    slot = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    visitor_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    session_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    served_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    viewed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    clicked_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    closed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    discount_code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    token = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    campaign = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    variant = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    slot = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    visitor_id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    session_id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    served_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    viewed_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    clicked_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    closed_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    discount_code = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -166,12 +167,12 @@ namespace NopSegments.Data.Migrations.Postgres
                 columns: table => new
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     from_profile_id = table.Column<long>(type: "bigint", nullable: false),
                     into_profile_id = table.Column<long>(type: "bigint", nullable: false),
-                    visitor_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    customer_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    merged_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    visitor_id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    customer_id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    merged_at = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -183,7 +184,7 @@ namespace NopSegments.Data.Migrations.Postgres
                 columns: table => new
                 {
                     profile_id = table.Column<long>(type: "bigint", nullable: false),
-                    state = table.Column<string>(type: "text", nullable: false)
+                    state = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -195,33 +196,33 @@ namespace NopSegments.Data.Migrations.Postgres
                 columns: table => new
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    customer_id = table.Column<string>(type: "text", nullable: true),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    orders_count = table.Column<int>(type: "integer", nullable: false),
-                    total_spent = table.Column<double>(type: "double precision", nullable: false),
-                    average_order_value = table.Column<double>(type: "double precision", nullable: true),
-                    first_order_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    last_order_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    refunds_count = table.Column<int>(type: "integer", nullable: false),
-                    discount_orders_count = table.Column<int>(type: "integer", nullable: false),
-                    discount_orders_share = table.Column<double>(type: "double precision", nullable: true),
-                    sessions_count = table.Column<int>(type: "integer", nullable: false),
-                    page_views_count = table.Column<int>(type: "integer", nullable: false),
-                    first_seen_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    last_seen_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    first_source = table.Column<string>(type: "text", nullable: true),
-                    last_source = table.Column<string>(type: "text", nullable: true),
-                    device = table.Column<string>(type: "text", nullable: true),
-                    country = table.Column<string>(type: "text", nullable: true),
-                    cart_items_count = table.Column<int>(type: "integer", nullable: false),
-                    cart_value = table.Column<double>(type: "double precision", nullable: false),
-                    last_added_to_cart_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    rfm_recency = table.Column<int>(type: "integer", nullable: true),
-                    rfm_frequency = table.Column<int>(type: "integer", nullable: true),
-                    rfm_monetary = table.Column<int>(type: "integer", nullable: true),
-                    traits = table.Column<string>(type: "text", nullable: true)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    customer_id = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    created_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    orders_count = table.Column<int>(type: "int", nullable: false),
+                    total_spent = table.Column<double>(type: "float", nullable: false),
+                    average_order_value = table.Column<double>(type: "float", nullable: true),
+                    first_order_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    last_order_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    refunds_count = table.Column<int>(type: "int", nullable: false),
+                    discount_orders_count = table.Column<int>(type: "int", nullable: false),
+                    discount_orders_share = table.Column<double>(type: "float", nullable: true),
+                    sessions_count = table.Column<int>(type: "int", nullable: false),
+                    page_views_count = table.Column<int>(type: "int", nullable: false),
+                    first_seen_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    last_seen_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    first_source = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    last_source = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    device = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    country = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    cart_items_count = table.Column<int>(type: "int", nullable: false),
+                    cart_value = table.Column<double>(type: "float", nullable: false),
+                    last_added_to_cart_at = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    rfm_recency = table.Column<int>(type: "int", nullable: true),
+                    rfm_frequency = table.Column<int>(type: "int", nullable: true),
+                    rfm_monetary = table.Column<int>(type: "int", nullable: true),
+                    traits = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -234,7 +235,7 @@ namespace NopSegments.Data.Migrations.Postgres
                 {
                     segment_id = table.Column<long>(type: "bigint", nullable: false),
                     profile_id = table.Column<long>(type: "bigint", nullable: false),
-                    due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    due_at = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -247,7 +248,7 @@ namespace NopSegments.Data.Migrations.Postgres
                 {
                     segment_id = table.Column<long>(type: "bigint", nullable: false),
                     profile_id = table.Column<long>(type: "bigint", nullable: false),
-                    since = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    since = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -259,14 +260,14 @@ namespace NopSegments.Data.Migrations.Postgres
                 columns: table => new
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     segment_id = table.Column<long>(type: "bigint", nullable: false),
                     profile_id = table.Column<long>(type: "bigint", nullable: false),
-                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    reason = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    event_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    version = table.Column<int>(type: "integer", nullable: false)
+                    kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    reason = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    event_id = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -278,15 +279,15 @@ namespace NopSegments.Data.Migrations.Postgres
                 columns: table => new
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    slug = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    query = table.Column<string>(type: "text", nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false),
-                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    materialized_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    slug = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    query = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    version = table.Column<int>(type: "int", nullable: false),
+                    created_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    materialized_at = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -297,8 +298,8 @@ namespace NopSegments.Data.Migrations.Postgres
                 name: "nopsegments_settings",
                 columns: table => new
                 {
-                    key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    value = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                    key = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    value = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -332,6 +333,23 @@ namespace NopSegments.Data.Migrations.Postgres
                 table: "nopsegments_events",
                 columns: new[] { "name", "category", "occurred_at", "profile_id" },
                 filter: "category IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_events_discount_code",
+                table: "nopsegments_events",
+                columns: new[] { "name", "discount_code", "occurred_at", "profile_id" },
+                filter: "discount_code IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_events_key",
+                table: "nopsegments_events",
+                columns: new[] { "occurred_at", "event_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_events_name",
+                table: "nopsegments_events",
+                columns: new[] { "name", "occurred_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_events_profile",
@@ -390,7 +408,8 @@ namespace NopSegments.Data.Migrations.Postgres
                 name: "ix_nopsegments_profiles_customer",
                 table: "nopsegments_profiles",
                 column: "customer_id",
-                unique: true);
+                unique: true,
+                filter: "[customer_id] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_profiles_last_seen",

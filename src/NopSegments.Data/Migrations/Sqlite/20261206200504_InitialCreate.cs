@@ -65,7 +65,10 @@ namespace NopSegments.Data.Migrations.Sqlite
                     occurred_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     recorded_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     properties = table.Column<string>(type: "TEXT", nullable: false),
-                    category = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    category = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    sku = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    discount_code = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -329,6 +332,12 @@ namespace NopSegments.Data.Migrations.Sqlite
                 table: "nopsegments_events",
                 columns: new[] { "name", "category", "occurred_at", "profile_id" },
                 filter: "category IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_nopsegments_events_discount_code",
+                table: "nopsegments_events",
+                columns: new[] { "name", "discount_code", "occurred_at", "profile_id" },
+                filter: "discount_code IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_nopsegments_events_key",

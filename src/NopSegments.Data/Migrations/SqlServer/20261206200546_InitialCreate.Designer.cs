@@ -2,17 +2,17 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NopSegments.Data;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace NopSegments.Data.Migrations.Postgres
+namespace NopSegments.Data.Migrations.SqlServer
 {
-    [DbContext(typeof(PostgresSegmentsDbContext))]
-    [Migration("20261206183553_InitialCreate")]
+    [DbContext(typeof(SqlServerSegmentsDbContext))]
+    [Migration("20261206200546_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -21,9 +21,9 @@ namespace NopSegments.Data.Migrations.Postgres
 #pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("ProductVersion", "9.0.23")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+                .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
             modelBuilder.Entity("NopSegments.Data.Campaigns.OfferServe", b =>
                 {
@@ -32,62 +32,62 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Campaign")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("campaign");
 
                     b.Property<DateTime?>("ClickedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("clicked_at");
 
                     b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("closed_at");
 
                     b.Property<string>("DiscountCode")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("discount_code");
 
                     b.Property<DateTime>("ServedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("served_at");
 
                     b.Property<string>("SessionId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("session_id");
 
                     b.Property<string>("Slot")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("slot");
 
                     b.Property<string>("Token")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("nvarchar(32)")
                         .HasColumnName("token");
 
                     b.Property<string>("Variant")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("variant");
 
                     b.Property<DateTime?>("ViewedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("viewed_at");
 
                     b.Property<string>("VisitorId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("visitor_id");
 
                     b.HasKey("Id");
@@ -112,41 +112,41 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Definition")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("definition");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("nvarchar(4000)")
                         .HasColumnName("name");
 
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("slug");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("nvarchar(16)")
                         .HasColumnName("status");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("updated_at");
 
                     b.Property<int>("Version")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("version");
 
                     b.HasKey("Id");
@@ -165,43 +165,43 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Context")
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("nvarchar(4000)")
                         .HasColumnName("context");
 
                     b.Property<string>("CustomerId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("customer_id");
 
                     b.Property<DateTime>("EnteredAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("entered_at");
 
                     b.Property<string>("ExitReason")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("exit_reason");
 
                     b.Property<DateTime?>("ExitedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("exited_at");
 
                     b.Property<string>("Flow")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("flow");
 
                     b.Property<DateTime?>("NextDueAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("next_due_at");
 
                     b.Property<int>("NextStep")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("next_step");
 
                     b.Property<long>("ProfileId")
@@ -211,7 +211,7 @@ namespace NopSegments.Data.Migrations.Postgres
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("nvarchar(16)")
                         .HasColumnName("status");
 
                     b.HasKey("Id");
@@ -233,25 +233,25 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("nvarchar(16)")
                         .HasColumnName("channel");
 
                     b.Property<DateTime?>("ClickedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("clicked_at");
 
                     b.Property<DateTime?>("ConvertedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("converted_at");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("nvarchar(2000)")
                         .HasColumnName("detail");
 
                     b.Property<long>("EntryId")
@@ -261,16 +261,16 @@ namespace NopSegments.Data.Migrations.Postgres
                     b.Property<string>("Flow")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("flow");
 
                     b.Property<DateTime?>("OpenedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("opened_at");
 
                     b.Property<string>("OrderId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("order_id");
 
                     b.Property<long>("ProfileId")
@@ -280,38 +280,38 @@ namespace NopSegments.Data.Migrations.Postgres
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(320)
-                        .HasColumnType("character varying(320)")
+                        .HasColumnType("nvarchar(320)")
                         .HasColumnName("recipient");
 
                     b.Property<decimal?>("Revenue")
                         .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
+                        .HasColumnType("decimal(18,2)")
                         .HasColumnName("revenue");
 
                     b.Property<string>("SendKey")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("nvarchar(128)")
                         .HasColumnName("send_key");
 
                     b.Property<DateTime>("SentAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("sent_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("nvarchar(16)")
                         .HasColumnName("status");
 
                     b.Property<int>("Step")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("step");
 
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
+                        .HasColumnType("nvarchar(500)")
                         .HasColumnName("subject");
 
                     b.HasKey("Id");
@@ -336,12 +336,12 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("CustomerId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("customer_id");
 
                     b.Property<long>("FromProfileId")
@@ -353,13 +353,13 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnName("into_profile_id");
 
                     b.Property<DateTime>("MergedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("merged_at");
 
                     b.Property<string>("VisitorId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("visitor_id");
 
                     b.HasKey("Id");
@@ -371,11 +371,11 @@ namespace NopSegments.Data.Migrations.Postgres
                 {
                     b.Property<string>("VisitorId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("visitor_id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("created_at");
 
                     b.Property<long>("ProfileId")
@@ -397,117 +397,118 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<double?>("AverageOrderValue")
-                        .HasColumnType("double precision")
+                        .HasColumnType("float")
                         .HasColumnName("average_order_value");
 
                     b.Property<int>("CartItemsCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("cart_items_count");
 
                     b.Property<double>("CartValue")
-                        .HasColumnType("double precision")
+                        .HasColumnType("float")
                         .HasColumnName("cart_value");
 
                     b.Property<string>("Country")
-                        .HasColumnType("text")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("country");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("created_at");
 
                     b.Property<string>("CustomerId")
-                        .HasColumnType("text")
+                        .HasColumnType("nvarchar(450)")
                         .HasColumnName("customer_id");
 
                     b.Property<string>("Device")
-                        .HasColumnType("text")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("device");
 
                     b.Property<int>("DiscountOrdersCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("discount_orders_count");
 
                     b.Property<double?>("DiscountOrdersShare")
-                        .HasColumnType("double precision")
+                        .HasColumnType("float")
                         .HasColumnName("discount_orders_share");
 
                     b.Property<DateTime?>("FirstOrderAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("first_order_at");
 
                     b.Property<DateTime?>("FirstSeenAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("first_seen_at");
 
                     b.Property<string>("FirstSource")
-                        .HasColumnType("text")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("first_source");
 
                     b.Property<DateTime?>("LastAddedToCartAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("last_added_to_cart_at");
 
                     b.Property<DateTime?>("LastOrderAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("last_order_at");
 
                     b.Property<DateTime?>("LastSeenAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("last_seen_at");
 
                     b.Property<string>("LastSource")
-                        .HasColumnType("text")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("last_source");
 
                     b.Property<int>("OrdersCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("orders_count");
 
                     b.Property<int>("PageViewsCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("page_views_count");
 
                     b.Property<int>("RefundsCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("refunds_count");
 
                     b.Property<int?>("RfmFrequency")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("rfm_frequency");
 
                     b.Property<int?>("RfmMonetary")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("rfm_monetary");
 
                     b.Property<int?>("RfmRecency")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("rfm_recency");
 
                     b.Property<int>("SessionsCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("sessions_count");
 
                     b.Property<double>("TotalSpent")
-                        .HasColumnType("double precision")
+                        .HasColumnType("float")
                         .HasColumnName("total_spent");
 
                     b.Property<string>("Traits")
-                        .HasColumnType("text")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("traits");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId")
                         .IsUnique()
-                        .HasDatabaseName("ix_nopsegments_profiles_customer");
+                        .HasDatabaseName("ix_nopsegments_profiles_customer")
+                        .HasFilter("[customer_id] IS NOT NULL");
 
                     b.HasIndex("LastSeenAt")
                         .HasDatabaseName("ix_nopsegments_profiles_last_seen");
@@ -526,7 +527,7 @@ namespace NopSegments.Data.Migrations.Postgres
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("state");
 
                     b.HasKey("ProfileId");
@@ -541,44 +542,44 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Description")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("nvarchar(2000)")
                         .HasColumnName("description");
 
                     b.Property<DateTime>("MaterializedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("materialized_at");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("nvarchar(200)")
                         .HasColumnName("name");
 
                     b.Property<string>("Query")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("query");
 
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("slug");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("updated_at");
 
                     b.Property<int>("Version")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("version");
 
                     b.HasKey("Id");
@@ -601,7 +602,7 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnName("profile_id");
 
                     b.Property<DateTime>("DueAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("due_at");
 
                     b.HasKey("SegmentId", "ProfileId");
@@ -626,7 +627,7 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnName("profile_id");
 
                     b.Property<DateTime>("Since")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("since");
 
                     b.HasKey("SegmentId", "ProfileId");
@@ -644,20 +645,20 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("at");
 
                     b.Property<Guid?>("EventId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("event_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("nvarchar(16)")
                         .HasColumnName("kind");
 
                     b.Property<long>("ProfileId")
@@ -667,7 +668,7 @@ namespace NopSegments.Data.Migrations.Postgres
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("nvarchar(16)")
                         .HasColumnName("reason");
 
                     b.Property<long>("SegmentId")
@@ -675,7 +676,7 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnName("segment_id");
 
                     b.Property<int>("Version")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("version");
 
                     b.HasKey("Id");
@@ -693,13 +694,13 @@ namespace NopSegments.Data.Migrations.Postgres
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("nvarchar(128)")
                         .HasColumnName("key");
 
                     b.Property<string>("Value")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("nvarchar(4000)")
                         .HasColumnName("value");
 
                     b.HasKey("Key");
@@ -714,50 +715,50 @@ namespace NopSegments.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("integer")
+                        .HasColumnType("int")
                         .HasColumnName("attempts");
 
                     b.Property<string>("CustomerId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("customer_id");
 
                     b.Property<string>("Event")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("event");
 
                     b.Property<Guid>("EventId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("uniqueidentifier")
                         .HasColumnName("event_id");
 
                     b.Property<DateTime>("FailedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("failed_at");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("name");
 
                     b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("occurred_at");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("nvarchar(2000)")
                         .HasColumnName("reason");
 
                     b.Property<string>("VisitorId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("visitor_id");
 
                     b.HasKey("Id");
@@ -777,36 +778,41 @@ namespace NopSegments.Data.Migrations.Postgres
 
             modelBuilder.Entity("NopSegments.Data.Tracking.StoredEvent", b =>
                 {
-                    b.Property<string>("Name")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("name");
-
-                    b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("occurred_at");
-
-                    b.Property<Guid>("EventId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("event_id");
-
-                    b.Property<string>("Category")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("category");
-
-                    b.Property<string>("CustomerId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("customer_id");
-
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-                    NpgsqlPropertyBuilderExtensions.HasIdentityOptions(b.Property<long>("Id"), null, 1024L, null, null, null, null);
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("DiscountCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("discount_code");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("occurred_at");
 
                     b.Property<long?>("ProfileId")
                         .HasColumnType("bigint")
@@ -814,25 +820,42 @@ namespace NopSegments.Data.Migrations.Postgres
 
                     b.Property<string>("Properties")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("properties");
 
                     b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("datetime2")
                         .HasColumnName("recorded_at");
 
                     b.Property<string>("SessionId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("session_id");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("sku");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("source");
 
                     b.Property<string>("VisitorId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("nvarchar(64)")
                         .HasColumnName("visitor_id");
 
-                    b.HasKey("Name", "OccurredAt", "EventId");
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name", "OccurredAt")
+                        .HasDatabaseName("ix_nopsegments_events_name");
+
+                    b.HasIndex("OccurredAt", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_nopsegments_events_key");
 
                     b.HasIndex("ProfileId", "Name", "OccurredAt")
                         .HasDatabaseName("ix_nopsegments_events_profile");
@@ -840,6 +863,10 @@ namespace NopSegments.Data.Migrations.Postgres
                     b.HasIndex("Name", "Category", "OccurredAt", "ProfileId")
                         .HasDatabaseName("ix_nopsegments_events_category")
                         .HasFilter("category IS NOT NULL");
+
+                    b.HasIndex("Name", "DiscountCode", "OccurredAt", "ProfileId")
+                        .HasDatabaseName("ix_nopsegments_events_discount_code")
+                        .HasFilter("discount_code IS NOT NULL");
 
                     b.ToTable("nopsegments_events", (string)null);
                 });
