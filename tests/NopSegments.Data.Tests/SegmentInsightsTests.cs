@@ -34,15 +34,21 @@ public sealed class SegmentInsightsTests
 
         var days = await insights.DaysAsync(carted.Id, 4, clock.GetUtcNow());
         var overlap = await insights.OverlapAsync(carted.Id);
-        var outcomes = await insights.OutcomesAsync(carted.Id);
-        var aOnly = await insights.OutcomesAsync(overlap.Single().Slug == "a-only" ? (await new SegmentActivity(contexts).SummariesAsync()).Single(s => s.Slug == "a-only").Id : 0);
+        var outcomes = await insights.OutcomesAsync(carted.Id, Start.AddDays(-1));
+        var aOnly = await insights.OutcomesAsync(overlap.Single().Slug == "a-only" ? (await new SegmentActivity(contexts).SummariesAsync()).Single(s => s.Slug == "a-only").Id : 0, Start.AddDays(-1));
+        var sinceDayOne = await insights.OutcomesAsync(carted.Id, Start.AddDays(1));
 
         Assert.Equal(
             ["2026-10-31 0+0-0=0", "2026-11-01 3+0-0=3", "2026-11-02 0+0-0=3", "2026-11-03 1+1-0=3"],
             days.Select(d => $"{d.Day:yyyy-MM-dd} {d.Entered}+{d.Left}-0={d.Size}"));
         Assert.Equal(("a-only", 0, 1), (overlap.Single().Slug, overlap.Single().Shared, overlap.Single().Members));
-        Assert.Equal((3, 0, 0, 0.0), (outcomes.Members, outcomes.Buyers, outcomes.OrderedSinceEntering, outcomes.Revenue));
-        Assert.Equal((1, 1, 1, 40.0, 1.0), (aOnly.Members, aOnly.Buyers, aOnly.OrderedSinceEntering, aOnly.Revenue, aOnly.ConversionRate));
+        // Members now: b, c, d (none ordered). Entered since the day before: a, b, c, d — and a, who left by ordering, converted.
+        Assert.Equal((3, 0, 0.0), (outcomes.Members, outcomes.Buyers, outcomes.Revenue));
+        Assert.Equal((4, 1, 0.25), (outcomes.Entered, outcomes.OrderedAfterEntering, outcomes.ConversionRate));
+        Assert.Equal((1, 1, 40.0), (aOnly.Members, aOnly.Buyers, aOnly.Revenue));
+        Assert.Equal((1, 1, 1.0), (aOnly.Entered, aOnly.OrderedAfterEntering, aOnly.ConversionRate));
+        // Only d entered after the first day, and has not ordered.
+        Assert.Equal((1, 0, 0.0), (sinceDayOne.Entered, sinceDayOne.OrderedAfterEntering, sinceDayOne.ConversionRate));
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]

@@ -46,7 +46,8 @@ public sealed class PostgresStoreTests
         var next = System.Text.RegularExpressions.Regex.Match(page.Html, "href=\"[^\"]*members=([0-9]+)#members\"").Groups[1].Value;
         var second = await admin.GetAsync($"/admin/nopsegments/segments/repeat?members={next}");
 
-        Assert.True(page.Shows("Ever ordered"), page.Text);
+        Assert.True(page.Shows("Members who ever ordered"), page.Text);
+        Assert.True(page.Shows("who entered ordered after entering"), page.Text);
         Assert.Contains("data-overlap-with=\"buyers\"", page.Html, StringComparison.Ordinal);
         Assert.Contains("\"size\":[", page.Html, StringComparison.Ordinal);
         Assert.Equal(50, System.Text.RegularExpressions.Regex.Count(page.Html, "data-member="));

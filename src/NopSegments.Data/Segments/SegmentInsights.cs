@@ -9,12 +9,13 @@ public sealed record SegmentDay(DateOnly Day, int Entered, int Left, int Size);
 public sealed record SegmentOverlap(string Slug, string Name, int Shared, int Members);
 
 /// <summary>
-/// What the members are worth: how many ever ordered, how many ordered since they entered (the segment's conversion),
-/// and what they spent in all.
+/// What the segment is worth: its members' orders (how many ever ordered, what they spent in all), and its conversion:
+/// of the people who entered it since a day, how many ordered after entering — those who left since included, since
+/// an order often is what takes a shopper out of a segment ("has a cart", "viewed but did not buy").
 /// </summary>
-public sealed record SegmentOutcomes(int Members, int Buyers, int OrderedSinceEntering, double Revenue)
+public sealed record SegmentOutcomes(int Members, int Buyers, double Revenue, DateTimeOffset EnteredSince, int Entered, int OrderedAfterEntering)
 {
-    public double? ConversionRate => Members == 0 ? null : (double)OrderedSinceEntering / Members;
+    public double? ConversionRate => Entered == 0 ? null : (double)OrderedAfterEntering / Entered;
     public double? RevenuePerMember => Members == 0 ? null : Revenue / Members;
 }
 
@@ -66,21 +67,32 @@ internal sealed class SegmentInsights(SegmentsDbContextFactory contexts)
             .OrderByDescending(o => o.Shared).ThenBy(o => o.Name, StringComparer.Ordinal)];
     }
 
-    public async Task<SegmentOutcomes> OutcomesAsync(long segmentId, CancellationToken ct = default)
+    /// <summary>
+    /// The members' orders, and the conversion of the people who entered since <paramref name="since"/>: each counts
+    /// from their first entry in that time, and converted when their latest order is after it.
+    /// </summary>
+    public async Task<SegmentOutcomes> OutcomesAsync(long segmentId, DateTimeOffset since, CancellationToken ct = default)
     {
         await using var db = contexts.Create();
-        var totals = await (
+        var members = await (
             from m in db.SegmentMembers.AsNoTracking()
             join p in db.Profiles on m.ProfileId equals p.Id
             where m.SegmentId == segmentId
-            group new { m, p } by 1 into g
-            select new
-            {
-                Members = g.Count(),
-                Buyers = g.Count(x => x.p.OrdersCount > 0),
-                Since = g.Count(x => x.p.LastOrderAt != null && x.p.LastOrderAt >= x.m.Since),
-                Revenue = g.Sum(x => x.p.TotalSpent),
-            }).FirstOrDefaultAsync(ct);
-        return totals is null ? new SegmentOutcomes(0, 0, 0, 0) : new SegmentOutcomes(totals.Members, totals.Buyers, totals.Since, totals.Revenue);
+            group p by 1 into g
+            select new { Members = g.Count(), Buyers = g.Count(p => p.OrdersCount > 0), Revenue = g.Sum(p => p.TotalSpent) })
+            .FirstOrDefaultAsync(ct);
+        var start = since.UtcDateTime;
+        var entries =
+            from t in db.SegmentTransitions.AsNoTracking()
+            where t.SegmentId == segmentId && t.Kind == SegmentTransition.Entered && t.At >= start
+            group t by t.ProfileId into g
+            select new { ProfileId = g.Key, First = g.Min(t => t.At) };
+        var conversion = await (
+            from e in entries
+            join p in db.Profiles on e.ProfileId equals p.Id
+            group new { e, p } by 1 into g
+            select new { Entered = g.Count(), Ordered = g.Count(x => x.p.LastOrderAt != null && x.p.LastOrderAt > x.e.First) })
+            .FirstOrDefaultAsync(ct);
+        return new SegmentOutcomes(members?.Members ?? 0, members?.Buyers ?? 0, members?.Revenue ?? 0, since, conversion?.Entered ?? 0, conversion?.Ordered ?? 0);
     }
 }

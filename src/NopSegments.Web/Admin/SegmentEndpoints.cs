@@ -75,7 +75,7 @@ internal static class SegmentEndpoints
             ? after : (long?)null;
         // Independent reads, each on its own connection: the page waits for the slowest, not the sum.
         var (days, overlap, outcomes) = (insights.DaysAsync(segment.Id, DaysCharted, clock.GetUtcNow(), ct),
-            insights.OverlapAsync(segment.Id, ct), insights.OutcomesAsync(segment.Id, ct));
+            insights.OverlapAsync(segment.Id, ct), insights.OutcomesAsync(segment.Id, clock.GetUtcNow().AddDays(-DaysCharted), ct));
         var memberPage = await activity.MembersAsync(segment.Id, MembersShown + 1, afterMember, ct);
         var changePage = await activity.RecentChangesAsync(segment.Id, ChangesShown + 1, PageCursor.Parse(changes), ct);
         await Task.WhenAll(days, overlap, outcomes);
