@@ -90,7 +90,7 @@ public sealed class SegmentInsightsTests
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]
-    public async Task Known_values_are_the_stores_own_categories_countries_and_sources(DatabaseProvider provider)
+    public async Task Known_values_are_the_stores_own_categories_discount_codes_countries_and_sources(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.InstalledAsync(provider);
         var contexts = new SegmentsDbContextFactory(provider, database.ConnectionString);
@@ -98,11 +98,17 @@ public sealed class SegmentInsightsTests
         [
             View("v1", "Candles", "SE", "email"), View("v2", "Garden", "NO", "social"), View("v3", "Candles", "SE", "email"),
             new StoreEvent(EventNames.CategoryViewed, "v4", Start) { Properties = new Dictionary<string, object?> { ["category"] = "Toys" } },
+            new StoreEvent(EventNames.DiscountApplied, "v1", Start) { Properties = new Dictionary<string, object?> { ["discount_code"] = "WELCOME10" } },
+            new StoreEvent(EventNames.OrderPlaced, "v2", Start)
+            {
+                CustomerId = "c2", Properties = new Dictionary<string, object?> { ["order_id"] = "1", ["value"] = 9m, ["currency"] = "GBP", ["discount_code"] = "VIP15" },
+            },
         ]);
 
         var known = (await new KnownValues(contexts).ReadAsync()).Values;
 
         Assert.Equal(["candles", "garden", "toys"], known["category"]);
+        Assert.Equal(["vip15", "welcome10"], known["discount_code"]);
         Assert.Equal(["NO", "SE"], known["country"]);
         Assert.Equal(["email", "social"], known["source"]);
     }

@@ -1,9 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using NopSegments.Data.Tracking;
 using NopSegments.Tracking;
 
 namespace NopSegments.Data.Segments;
 
-/// <summary>Values the store's own data holds, by the attribute or property they complete: category, country, source, device.</summary>
+/// <summary>
+/// Values the store's own data holds, by the attribute or property they complete: category, discount code, country,
+/// source, device.
+/// </summary>
 public sealed record KnownValueLists(IReadOnlyDictionary<string, IReadOnlyList<string>> Values);
 
 /// <summary>Reads the values the editor offers after <c>category =</c>, <c>country IN (</c> and the like.</summary>
@@ -19,27 +23,29 @@ internal sealed class KnownValues(SegmentsDbContextFactory contexts)
             .Union(profiles.Where(p => p.FirstSource != null).Select(p => p.FirstSource!)).Take(Most).ToListAsync(ct);
         return new KnownValueLists(new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
         {
-            ["category"] = await CategoriesAsync(db, ct),
+            ["category"] = await IndexedAsync(db, "category", nameof(StoredEvent.Category), ct),
+            ["discount_code"] = await IndexedAsync(db, "discount_code", nameof(StoredEvent.DiscountCode), ct),
             ["country"] = Sorted(await profiles.Where(p => p.Country != null).Select(p => p.Country!).Distinct().Take(Most).ToListAsync(ct)),
             ["source"] = Sorted(sources),
             ["device"] = Sorted(await profiles.Where(p => p.Device != null).Select(p => p.Device!).Distinct().Take(Most).ToListAsync(ct)),
         });
     }
 
-    // The category index is ordered by (name, category, …): stepping from one category to the next is a seek each,
-    // where a DISTINCT would read every categorised event of a ten-million-event store.
-    private static async Task<IReadOnlyList<string>> CategoriesAsync(SegmentsDbContext db, CancellationToken ct)
+    // The category and discount code indexes are ordered by (name, value, …): stepping from one value to the next is a
+    // seek each, where a DISTINCT would read every such event of a ten-million-event store. Values as the column keeps
+    // them (lower-cased); the language compares them ignoring case.
+    private static async Task<IReadOnlyList<string>> IndexedAsync(SegmentsDbContext db, string property, string column, CancellationToken ct)
     {
         var found = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var name in EventCatalog.Events.Where(e => e.Value.ContainsKey("category")).Select(e => e.Key))
+        foreach (var name in EventCatalog.Events.Where(e => e.Value.ContainsKey(property)).Select(e => e.Key))
         {
             var last = "";
             while (found.Count < Most)
             {
                 var after = last;
                 var next = await db.Events.AsNoTracking()
-                    .Where(e => e.Name == name && e.Category != null && string.Compare(e.Category, after) > 0)
-                    .MinAsync(e => e.Category, ct);
+                    .Where(e => e.Name == name && EF.Property<string?>(e, column) != null && string.Compare(EF.Property<string?>(e, column), after) > 0)
+                    .MinAsync(e => EF.Property<string?>(e, column), ct);
                 if (next is null)
                     break;
                 found.Add(next);
