@@ -73,8 +73,8 @@ internal abstract class SegmentsDbContext(DbContextOptions options) : DbContext(
             e.HasIndex(x => new { x.Name, x.Category, x.OccurredAt, x.ProfileId }).HasDatabaseName("ix_nopsegments_events_category")
                 .HasFilter("category IS NOT NULL");
             // Orders with a code are few: "used WELCOME10" reads them through this index for next to nothing at insert.
-            // The sku and the source ride on every product event and page view; their columns are read in the name's
-            // time range (an index each cost the writer what one on the category did).
+            // The sku and the source ride on nearly every product event and page view: their columns are read in the
+            // name's time range, with no index (one on the sku cost the writer a third of its speed, docs/benchmarks.md).
             e.HasIndex(x => new { x.Name, x.DiscountCode, x.OccurredAt, x.ProfileId }).HasDatabaseName("ix_nopsegments_events_discount_code")
                 .HasFilter("discount_code IS NOT NULL");
             // A profile's events of one name in time order: what per-event membership reads. Its entries land at random
