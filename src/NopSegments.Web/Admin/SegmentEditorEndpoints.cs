@@ -33,8 +33,8 @@ internal static class SegmentEditorEndpoints
     private static Results<Ok<OutlineResult>, BadRequest<QueryProblem>> Outline(OutlineRequest request)
     {
         var query = request.Query ?? "";
-        if (query.Length > SegmentSubmissions.MaxQueryLength)
-            return TypedResults.BadRequest(new QueryProblem($"The query is {query.Length:N0} characters; the limit is {SegmentSubmissions.MaxQueryLength:N0}."));
+        if (SegmentSubmissions.Oversized(query) is { } oversized)
+            return TypedResults.BadRequest(oversized);
         try
         {
             return TypedResults.Ok(QueryOutline.Parse(query));

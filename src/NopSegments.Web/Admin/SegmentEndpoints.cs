@@ -77,7 +77,8 @@ internal static class SegmentEndpoints
         var (days, overlap, outcomes) = (insights.DaysAsync(segment.Id, DaysCharted, clock.GetUtcNow(), ct),
             insights.OverlapAsync(segment.Id, ct), insights.OutcomesAsync(segment.Id, clock.GetUtcNow().AddDays(-DaysCharted), ct));
         var memberPage = await activity.MembersAsync(segment.Id, MembersShown + 1, afterMember, ct);
-        var changePage = await activity.RecentChangesAsync(segment.Id, ChangesShown + 1, PageCursor.Parse(changes), ct);
+        var changesFrom = PageCursor.Parse(changes);
+        var changePage = await activity.RecentChangesAsync(segment.Id, ChangesShown + 1, changesFrom, ct);
         await Task.WhenAll(days, overlap, outcomes);
         return Page(new SegmentView
         {
@@ -85,7 +86,7 @@ internal static class SegmentEndpoints
             Saved = segment,
             Notice = saved,
             Changes = [.. changePage.Take(ChangesShown)],
-            ChangesFrom = PageCursor.Parse(changes)?.ToString(),
+            ChangesFrom = changesFrom?.ToString(),
             NextChanges = changePage.Count > ChangesShown ? changePage[ChangesShown - 1].Cursor.ToString() : null,
             Members = [.. memberPage.Take(MembersShown)],
             MembersFrom = afterMember?.ToString(System.Globalization.CultureInfo.InvariantCulture),

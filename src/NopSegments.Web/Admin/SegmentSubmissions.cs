@@ -14,7 +14,11 @@ namespace NopSegments.Web.Admin;
 /// </summary>
 internal static class SegmentSubmissions
 {
-    internal const int MaxQueryLength = 4_000;
+    private const int MaxQueryLength = 4_000;
+
+    /// <summary>The problem with a query too long to read (the form, the live preview and the outline all refuse it), or null.</summary>
+    internal static QueryProblem? Oversized(string query) =>
+        query.Length > MaxQueryLength ? new QueryProblem($"The query is {query.Length:N0} characters; the limit is {MaxQueryLength:N0}.") : null;
 
     /// <summary>The live preview's body: the query typed so far and the segment it would replace.</summary>
     internal sealed record LivePreviewRequest(string? Query, string? Slug);
@@ -34,9 +38,8 @@ internal static class SegmentSubmissions
             Form = typed, Saved = saved, Problem = problem, Preview = preview, Token = SegmentEndpoints.Token(antiforgery, http),
         };
 
-        if (typed.Query.Length > MaxQueryLength)
-            return SegmentEndpoints.Page(View(new QueryProblem($"The query is {typed.Query.Length:N0} characters; the limit is {MaxQueryLength:N0}.")),
-                options.Value, StatusCodes.Status400BadRequest);
+        if (Oversized(typed.Query) is { } oversized)
+            return SegmentEndpoints.Page(View(oversized), options.Value, StatusCodes.Status400BadRequest);
         if (typed.Original is not null && typed.Original != typed.Slug)
             return SegmentEndpoints.Page(View(new QueryProblem($"A saved segment keeps its slug '{typed.Original}': save a new segment and delete this one to rename it.")),
                 options.Value, StatusCodes.Status400BadRequest);
@@ -72,8 +75,8 @@ internal static class SegmentSubmissions
         if (!await AdminForms.IsGenuineAsync(antiforgery, http))
             return TypedResults.BadRequest(new QueryProblem("The page has expired: reload it to preview again."));
         var query = request.Query ?? "";
-        if (query.Length > MaxQueryLength)
-            return TypedResults.BadRequest(new QueryProblem($"The query is {query.Length:N0} characters; the limit is {MaxQueryLength:N0}."));
+        if (Oversized(query) is { } oversized)
+            return TypedResults.BadRequest(oversized);
         var (id, run) = runs.Start(query, Text(request.Slug));
         try
         {
