@@ -116,6 +116,30 @@ public sealed class SegmentAdminTests
     }
 
     [Fact]
+    public async Task A_query_past_the_length_limit_is_refused_alike_by_the_form_the_live_preview_and_the_builder()
+    {
+        await using var store = await StoreFactory.CreateAsync();
+        var admin = store.NewBrowser();
+        await admin.LogInAsync(DemoAccounts.AdminEmail, DemoAccounts.AdminPassword);
+        var token = StoreBrowser.TokenOf(await admin.GetAsync($"{Segments}/new"));
+        var query = "orders_count >= 1" + string.Concat(Enumerable.Repeat(" OR orders_count >= 1", 250));
+        var body = JsonSerializer.Serialize(new { query });
+
+        var live = await admin.PostJsonAsync($"{Segments}/preview", body, ("RequestVerificationToken", token));
+        var outline = await admin.PostJsonAsync($"{Segments}/outline", body);
+        var form = await admin.SubmitAsync($"{Segments}/new", Segments, ("slug", "long"), ("name", "Long"), ("query", query), ("action", "save"));
+
+        var expected = $"The query is {query.Length:N0} characters; the limit is {4_000:N0}.";
+        Assert.Equal((HttpStatusCode.BadRequest, expected), (live.Status, JsonDocument.Parse(live.Body).RootElement.GetProperty("message").GetString()));
+        Assert.Equal((HttpStatusCode.BadRequest, expected), (outline.Status, JsonDocument.Parse(outline.Body).RootElement.GetProperty("message").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, form.Status);
+        Assert.True(form.Shows(expected), form.Text);
+        // Nothing was saved, and the text typed is still in the form to shorten.
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"{Segments}/long")).Status);
+        Assert.Contains("OR orders_count &gt;= 1", form.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_preview_past_its_time_limit_says_to_save_instead()
     {
         // A limit of zero has passed before the preview starts: a limit of a few ticks raced the timer thread, and on a busy
