@@ -13,12 +13,9 @@ public static class QueryOutline
     public static OutlineResult Parse(string text)
     {
         var syntax = Parser.Parse(text);
-        var root = syntax switch
-        {
-            OrNode or => new OutlineGroup("or", false, [.. or.Terms.Select(t => Of(t, false))]),
-            AndNode and => new OutlineGroup("and", false, [.. and.Terms.Select(t => Of(t, false))]),
-            var single => new OutlineGroup("and", false, [Of(single, false)]),
-        };
+        // The top is always a plain group: a single rule or a negated group goes inside one.
+        var top = Of(syntax, false);
+        var root = top is OutlineGroup { Negated: false } group ? group : new OutlineGroup("and", false, [top]);
         var crowded = SyntaxWalk.Nodes(syntax).OfType<EventNode>()
             .FirstOrDefault(e => e.Filters.OfType<TimeFilter>().GroupBy(f => f.Kind).Any(g => g.Count() > 1));
         return new OutlineResult(root, crowded is null ? null

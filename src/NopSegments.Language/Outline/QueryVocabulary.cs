@@ -12,11 +12,11 @@ public sealed record VocabularyEvent(string Name, IReadOnlyList<VocabularyWord> 
 /// <summary>What the language knows, for completion in the editor and the builder's pickers.</summary>
 public static class QueryVocabulary
 {
-    /// <summary>The attributes, in the order the reference lists them.</summary>
+    /// <summary>The attributes, in name order.</summary>
     public static IReadOnlyList<VocabularyWord> Attributes { get; } =
         [.. AttributeCatalog.All.Values.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => new VocabularyWord(a.Name, TypeOf(a.Type), a.Meaning))];
 
-    /// <summary>The events with their properties.</summary>
+    /// <summary>The events with their properties, in name order.</summary>
     public static IReadOnlyList<VocabularyEvent> Events { get; } =
     [
         .. EventCatalog.Events.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new VocabularyEvent(e.Key,
